@@ -1,0 +1,155 @@
+package dev.keyshard.crypto.group;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/**
+ * secp256k1 (SEC 2) on BouncyCastle's custom curve. Scalars are 32-byte big-endian, points 33-byte
+ * SEC1 compressed; BIP-340 x-only keys are handled by {@link #liftX(byte[])} and
+ * {@link Secp256k1Point#xOnly()}.
+ *
+ * <p>Generator multiplication uses BouncyCastle's fixed-point comb, whose table lookups are
+ * constant-time. Multiplying another point uses BouncyCastle's GLV/wNAF multiplier, which is not
+ * constant-time: the FROST protocols only multiply other points by public scalars.
+ */
+public final class Secp256k1 implements Group {
+  // Declared before INSTANCE: static initialisers run in textual order.
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+
+  public static final Secp256k1 INSTANCE = new Secp256k1();
+
+  final ECCurve curve = PARAMS.getCurve();
+  private final ECPoint g = PARAMS.getG();
+  private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
+  private final ScalarCodec scalars;
+  private final Secp256k1Point generator;
+  private final Secp256k1Point identity;
+
+  private Secp256k1() {
+    this.scalars = new ScalarCodec(new ScalarField(this, PARAMS.getN(), true));
+    this.generator = new Secp256k1Point(this, g);
+    this.identity = new Secp256k1Point(this, curve.getInfinity());
+  }
+
+  @Override
+  public String name() {
+    return "secp256k1";
+  }
+
+  @Override
+  public BigInteger order() {
+    return PARAMS.getN();
+  }
+
+  /** The field prime p. */
+  public BigInteger fieldPrime() {
+    return curve.getField().getCharacteristic();
+  }
+
+  @Override
+  public int scalarLength() {
+    return 32;
+  }
+
+  @Override
+  public int pointLength() {
+    return 33;
+  }
+
+  @Override
+  public Scalar zero() {
+    return scalars.zero();
+  }
+
+  @Override
+  public Scalar one() {
+    return scalars.one();
+  }
+
+  @Override
+  public Scalar scalarOf(long value) {
+    return scalars.of(value);
+  }
+
+  @Override
+  public Scalar randomScalar(SecureRandom rng) {
+    return scalars.random(rng);
+  }
+
+  @Override
+  public Scalar decodeScalar(byte[] encoded) throws InvalidEncodingException {
+    return scalars.decode(encoded);
+  }
+
+  @Override
+  public Scalar reduce(byte[] bytes) {
+    return scalars.reduce(bytes);
+  }
+
+  @Override
+  public Point generator() {
+    return generator;
+  }
+
+  @Override
+  public Point identity() {
+    return identity;
+  }
+
+  @Override
+  public Point decodePoint(byte[] encoded) throws InvalidEncodingException {
+    if (encoded == null || encoded.length != 33 || (encoded[0] != 2 && encoded[0] != 3)) {
+      throw new InvalidEncodingException("secp256k1 point must be 33-byte SEC1 compressed");
+    }
+    try {
+      // decodePoint checks x < p and that x³+7 is a square (the point is on the curve).
+      return new Secp256k1Point(this, curve.decodePoint(encoded));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEncodingException("not a secp256k1 point: " + e.getMessage());
+    }
+  }
+
+  /**
+   * BIP-340 {@code lift_x}: the point with x-coordinate {@code x} and even y.
+   *
+   * @throws InvalidEncodingException when x is not 32 bytes, not below p, or not on the curve
+   */
+  public Secp256k1Point liftX(byte[] x) throws InvalidEncodingException {
+    if (x == null || x.length != 32) {
+      throw new InvalidEncodingException("x-only key must be 32 bytes");
+    }
+    byte[] compressed = new byte[33];
+    compressed[0] = 2;
+    System.arraycopy(x, 0, compressed, 1, 32);
+    return (Secp256k1Point) decodePoint(compressed);
+  }
+
+  @Override
+  public Point multiplyGenerator(Scalar k) {
+    if (k.group() != this) {
+      throw new IllegalArgumentException("scalar of " + k.group().name() + " used on secp256k1");
+    }
+    return new Secp256k1Point(this, comb.multiply(g, k.toBigInteger()));
+  }
+
+  @Override
+  public Point multiplyGeneratorAndAdd(Scalar a, Scalar b, Point p) {
+    ECPoint q = ((Secp256k1Point) p).ec();
+    return new Secp256k1Point(this, org.bouncycastle.math.ec.ECAlgorithms.sumOfTwoMultiplies(
+        g, a.toBigInteger(), q, b.toBigInteger()));
+  }
+
+  ECPoint g() {
+    return g;
+  }
+
+  @Override
+  public String toString() {
+    return "secp256k1";
+  }
+}

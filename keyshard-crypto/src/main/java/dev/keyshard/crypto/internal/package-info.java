@@ -1,0 +1,2 @@
+/** Shared helpers for Keyshard's own modules. Not API: may change without notice. */
+package dev.keyshard.crypto.internal;
