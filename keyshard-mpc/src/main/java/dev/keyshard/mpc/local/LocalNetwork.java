@@ -1,4 +1,4 @@
-package dev.keyshard.mpc.testing;
+package dev.keyshard.mpc.local;
 
 import dev.keyshard.mpc.Envelope;
 import dev.keyshard.mpc.EnvelopeCodec;
