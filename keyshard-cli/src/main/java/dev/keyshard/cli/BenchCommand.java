@@ -1,0 +1,107 @@
+package dev.keyshard.cli;
+
+import dev.keyshard.mpc.keys.KeyShare;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code keyshard bench}: median wall time of keygen and signing, all parties in this thread (as
+ * the peers in ../shared/peers are measured). For rigorous numbers use the JMH suite in
+ * keyshard-bench; this is the quick check a user can run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure keygen and signing: median times and bytes on the wire.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scheme", required = true, description = "ed25519 or bip340.")
+  String scheme;
+
+  @Option(names = "-t", defaultValue = "2", description = "Threshold (default: ${DEFAULT-VALUE}).")
+  int threshold;
+
+  @Option(names = "-n", defaultValue = "3", description = "Parties (default: ${DEFAULT-VALUE}).")
+  int parties;
+
+  @Option(names = "--runs", defaultValue = "50", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "50",
+      description = "Unmeasured runs first, to let the JIT compile (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", description = "Print {\"scheme\",\"threshold\",\"parties\",\"keygenMs\",\"signMs\",\"keygenBytes\",\"signBytes\"}.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Scheme s = Scheme.parse(scheme);
+    if (threshold < 2 || threshold > parties || parties > 16) {
+      throw new UserError("need 2 <= t <= n <= 16, got t=" + threshold + ", n=" + parties);
+    }
+    if (runs < 1 || warmup < 0) {
+      throw new UserError("--runs must be at least 1 and --warmup not negative");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    SecureRandom rng = new SecureRandom();
+    byte[] message = new byte[32];
+    double[] keygenMs = new double[runs];
+    double[] signMs = new double[runs];
+    long keygenBytes = 0;
+    long signBytes = 0;
+    if (!json) {
+      err.println("bench: " + s.id + " " + threshold + "-of-" + parties + ", " + warmup
+          + " warm-up and " + runs + " measured runs...");
+      err.flush();
+    }
+    for (int i = -warmup; i < runs; i++) {
+      rng.nextBytes(message);
+      long t0 = System.nanoTime();
+      LocalCeremony.Keygen k = LocalCeremony.keygen(s, threshold, parties, rng);
+      long t1 = System.nanoTime();
+      List<KeyShare> signers = k.shares().subList(0, threshold);
+      LocalCeremony.Signing sig = LocalCeremony.sign(s, signers, message, rng);
+      long t2 = System.nanoTime();
+      if (!s.verify(sig.publicKey(), message, sig.signature())) {
+        throw new IllegalStateException("BouncyCastle rejected a signature: this is a bug");
+      }
+      if (i >= 0) {
+        keygenMs[i] = (t1 - t0) / 1e6;
+        signMs[i] = (t2 - t1) / 1e6;
+        keygenBytes = k.bytes();
+        signBytes = sig.bytes();
+      }
+    }
+    double kg = median(keygenMs);
+    double sg = median(signMs);
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(new JsonOut().put("scheme", s.id).put("threshold", threshold).put("parties", parties)
+          .put("keygenMs", round(kg)).put("signMs", round(sg))
+          .put("keygenBytes", keygenBytes).put("signBytes", signBytes));
+    } else {
+      o.printf("%s %d-of-%d: keygen %.2f ms (%,d bytes), sign %.2f ms (%,d bytes), median of %d%n",
+          s.id, threshold, parties, kg, keygenBytes, sg, signBytes, runs);
+    }
+    o.flush();
+    return 0;
+  }
+
+  static double median(double[] xs) {
+    double[] c = xs.clone();
+    Arrays.sort(c);
+    int m = c.length / 2;
+    return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 1000) / 1000.0;
+  }
+}

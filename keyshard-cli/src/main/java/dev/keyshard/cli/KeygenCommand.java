@@ -1,0 +1,88 @@
+package dev.keyshard.cli;
+
+import dev.keyshard.mpc.keys.KeyShare;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keyshard keygen}: a dealerless DKG for all parties in this process, one file per share. */
+@Command(name = "keygen", mixinStandardHelpOptions = true,
+    description = {
+      "Generate a t-of-n threshold key by distributed key generation, running all n parties here,",
+      "and write one share file per party into DIR. The key never exists whole.",
+      "Share files are not encrypted yet: keep them apart, on different devices."
+    })
+final class KeygenCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scheme", required = true, paramLabel = "SCHEME",
+      description = "ed25519 (Solana, Sui, TON, …) or bip340 (Bitcoin Taproot).")
+  String scheme;
+
+  @Option(names = "-t", required = true, paramLabel = "T", description = "Threshold: shares needed to sign (2..n).")
+  int threshold;
+
+  @Option(names = "-n", required = true, paramLabel = "N", description = "Number of parties (t..16).")
+  int parties;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the share files (created if missing).")
+  Path out;
+
+  @Option(names = "--json", description = "Print {\"scheme\",\"threshold\",\"parties\",\"publicKey\",\"shares\"}.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Scheme s = Scheme.parse(scheme);
+    if (threshold < 2 || threshold > parties || parties > 16) {
+      throw new UserError("need 2 <= t <= n <= 16, got t=" + threshold + ", n=" + parties);
+    }
+    LocalCeremony.Keygen result = LocalCeremony.keygen(s, threshold, parties, new SecureRandom());
+    byte[] publicKey = s.publicKey(result.shares().get(0).publicKeys().groupKey());
+    String keyTag = HexFormat.of().formatHex(publicKey, 0, 4);
+
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (KeyShare share : result.shares()) {
+      String name = String.format("%s-%s-p%02d-of-%02d.share.json", s.id, keyTag, share.self().value(), parties);
+      files.put(out.resolve(name), new ShareFile(s, share).toJson());
+    }
+    try {
+      Files.createDirectories(out);
+      AtomicFiles.writeAll(files);
+    } catch (FileAlreadyExistsException e) {
+      throw new UserError(e.getFile());
+    } catch (IOException e) {
+      throw new UserError("cannot write shares to " + out + ": " + e.getMessage());
+    }
+    List<String> paths = new ArrayList<>();
+    files.keySet().forEach(p -> paths.add(p.toString()));
+
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(new JsonOut().put("scheme", s.id).put("threshold", threshold).put("parties", parties)
+          .put("publicKey", HexArg.format(publicKey)).put("shares", paths));
+    } else {
+      o.println("Created a " + threshold + "-of-" + parties + " " + s.id + " key.");
+      o.println("public key: " + HexArg.format(publicKey));
+      for (String p : paths) {
+        o.println("share:      " + p);
+      }
+      o.println("Any " + threshold + " of these files can sign; move each to its own device.");
+    }
+    o.flush();
+    return 0;
+  }
+}
