@@ -7,51 +7,95 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyshard.crypto.testing.Cases;
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Group laws and the {@link Point} contract for {@link Ed25519}. */
 class Ed25519GroupLawTest {
 
-  @Provide
-  Arbitrary<Scalar> scalars() {
-    return Arbitraries.bytes().array(byte[].class).ofSize(64).map(G::reduce);
+  /** 64 bytes reduced mod L, one in eight an edge array (all 0x00, all 0xFF, ...). */
+  private static Scalar scalar(Random r) {
+    return G.reduce(Cases.bytesWithEdges(r, 64, 64));
   }
 
-  @Provide
-  Arbitrary<Point> points() {
-    return scalars().filter(s -> !s.isZero()).map(G::multiplyGenerator);
+  /** A non-zero multiple of the generator. */
+  private static Point point(Random r) {
+    Scalar s = scalar(r);
+    while (s.isZero()) {
+      s = scalar(r);
+    }
+    return G.multiplyGenerator(s);
   }
 
-  @Property(tries = 100)
-  void pointPlusItsNegationIsIdentity(@ForAll("points") Point p) {
+  private static final Point MINUS_G = G.multiplyGenerator(G.one().negate());
+
+  static Stream<Arguments> points() {
+    return Stream.concat(Stream.of(
+            Cases.edge("generator", G.generator()),
+            Cases.edge("minus generator", MINUS_G)),
+        Cases.arguments(0x6A01, 100, r -> Cases.args(point(r))));
+  }
+
+  static Stream<Arguments> pointAndTwoScalars() {
+    return Stream.concat(Stream.of(
+            Cases.edge("zero and zero", G.generator(), G.zero(), G.zero()),
+            Cases.edge("one and minus one", G.generator(), G.one(), G.one().negate()),
+            Cases.edge("minus one twice", MINUS_G, G.one().negate(), G.one().negate())),
+        Cases.arguments(0x6A02, 100, r -> Cases.args(point(r), scalar(r), scalar(r))));
+  }
+
+  static Stream<Arguments> threePoints() {
+    return Stream.concat(Stream.of(
+            Cases.edge("generator thrice", G.generator(), G.generator(), G.generator()),
+            Cases.edge("p, −p, p", G.generator(), MINUS_G, G.generator())),
+        Cases.arguments(0x6A03, 100, r -> Cases.args(point(r), point(r), point(r))));
+  }
+
+  static Stream<Arguments> twoScalarsAndPoint() {
+    return Stream.concat(Stream.of(
+            Cases.edge("both zero", G.zero(), G.zero(), G.generator()),
+            Cases.edge("a zero", G.zero(), G.scalarOf(5), MINUS_G),
+            Cases.edge("b zero", G.one().negate(), G.zero(), G.generator())),
+        Cases.arguments(0x6A04, 100, r -> Cases.args(scalar(r), scalar(r), point(r))));
+  }
+
+  static Stream<Arguments> fewerPoints() {
+    return Stream.concat(Stream.of(Cases.edge("generator", G.generator())),
+        Cases.arguments(0x6A05, 50, r -> Cases.args(point(r))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("points")
+  void pointPlusItsNegationIsIdentity(Point p) {
     assertTrue(p.add(p.negate()).isIdentity());
     assertTrue(p.subtract(p).isIdentity());
     assertEquals(G.identity(), p.add(p.negate()));
   }
 
-  @Property(tries = 100)
-  void multiplicationDistributesOverScalarAddition(@ForAll("points") Point p,
-      @ForAll("scalars") Scalar a, @ForAll("scalars") Scalar b) {
+  @ParameterizedTest
+  @MethodSource("pointAndTwoScalars")
+  void multiplicationDistributesOverScalarAddition(Point p, Scalar a, Scalar b) {
     assertEquals(p.multiply(a.add(b)), p.multiply(a).add(p.multiply(b)));
     assertEquals(p.multiply(a.multiply(b)), p.multiply(a).multiply(b));
   }
 
-  @Property(tries = 100)
-  void additionIsCommutativeAndAssociative(@ForAll("points") Point p, @ForAll("points") Point q,
-      @ForAll("points") Point r) {
+  @ParameterizedTest
+  @MethodSource("threePoints")
+  void additionIsCommutativeAndAssociative(Point p, Point q, Point r) {
     assertEquals(p.add(q), q.add(p));
     assertEquals(p.add(q).add(r), p.add(q.add(r)));
     assertEquals(p.add(q).subtract(q), p);
   }
 
-  @Property(tries = 100)
-  void everyPointHasOrderL(@ForAll("points") Point p) {
+  @ParameterizedTest
+  @MethodSource("points")
+  void everyPointHasOrderL(Point p) {
     // Scalar cannot hold L, so check (L − 1)·P + P = identity; and 2·P ≠ identity.
     Scalar lMinusOne = G.one().negate();
     assertTrue(p.multiply(lMinusOne).add(p).isIdentity());
@@ -59,14 +103,15 @@ class Ed25519GroupLawTest {
     assertFalse(p.add(p).isIdentity());
   }
 
-  @Property(tries = 100)
-  void generatorAndAddMatchesSeparateProducts(@ForAll("scalars") Scalar a,
-      @ForAll("scalars") Scalar b, @ForAll("points") Point p) {
+  @ParameterizedTest
+  @MethodSource("twoScalarsAndPoint")
+  void generatorAndAddMatchesSeparateProducts(Scalar a, Scalar b, Point p) {
     assertEquals(G.multiplyGenerator(a).add(p.multiply(b)), G.multiplyGeneratorAndAdd(a, b, p));
   }
 
-  @Property(tries = 50)
-  void doublingAgreesWithAddition(@ForAll("points") Point p) {
+  @ParameterizedTest
+  @MethodSource("fewerPoints")
+  void doublingAgreesWithAddition(Point p) {
     assertEquals(p.add(p), p.multiply(G.scalarOf(2)));
     assertEquals(p.add(p).add(p), p.multiply(G.scalarOf(3)));
   }

@@ -5,27 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyshard.crypto.testing.Cases;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The constant-time Montgomery arithmetic checked against java.math.BigInteger as an oracle. */
 class ScalarArithmeticTest {
   private static final List<Group> GROUPS = List.of(Secp256k1.INSTANCE, Ed25519.INSTANCE);
 
-  @Provide
-  Arbitrary<byte[]> wide() {
-    return Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(64);
-  }
-
-  @Provide
-  Arbitrary<Group> groups() {
-    return Arbitraries.of(GROUPS);
+  /**
+   * A group and two 0..64-byte inputs: per group the edges (empty, 64 × 0xFF, the order itself,
+   * ...), then random inputs of random length with edge arrays mixed in.
+   */
+  static Stream<Arguments> groupsAndWideInputs() {
+    List<Arguments> edges = new ArrayList<>();
+    for (Group g : GROUPS) {
+      BigInteger n = g.order();
+      edges.add(Cases.edge(g.name() + ": empty, empty", g, new byte[0], new byte[0]));
+      edges.add(Cases.edge(g.name() + ": 64 × 0xFF twice", g, Cases.filled(64, 0xFF),
+          Cases.filled(64, 0xFF)));
+      edges.add(Cases.edge(g.name() + ": n, n − 1", g, encode(g, n),
+          encode(g, n.subtract(BigInteger.ONE))));
+      edges.add(Cases.edge(g.name() + ": n − 1 twice", g, encode(g, n.subtract(BigInteger.ONE)),
+          encode(g, n.subtract(BigInteger.ONE))));
+      edges.add(Cases.edge(g.name() + ": 32 × 0xFF, 0x01", g, Cases.filled(32, 0xFF),
+          new byte[] {1}));
+      edges.add(Cases.edge(g.name() + ": 64 × 0x00, 64 × 0x80", g, new byte[64],
+          Cases.filled(64, 0x80)));
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0x5CA1A7L, 300, r -> Cases.args(
+        Cases.oneOf(r, GROUPS), Cases.bytesWithEdges(r, 0, 64), Cases.bytesWithEdges(r, 0, 64))));
   }
 
   private static BigInteger asInteger(Group g, byte[] bytes) {
@@ -36,8 +51,9 @@ class ScalarArithmeticTest {
     return new BigInteger(1, be);
   }
 
-  @Property(tries = 300)
-  void arithmeticMatchesBigInteger(@ForAll("groups") Group g, @ForAll("wide") byte[] x, @ForAll("wide") byte[] y) {
+  @ParameterizedTest
+  @MethodSource("groupsAndWideInputs")
+  void arithmeticMatchesBigInteger(Group g, byte[] x, byte[] y) {
     BigInteger n = g.order();
     BigInteger a = asInteger(g, x).mod(n);
     BigInteger b = asInteger(g, y).mod(n);

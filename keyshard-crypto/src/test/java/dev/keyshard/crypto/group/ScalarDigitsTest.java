@@ -3,25 +3,58 @@ package dev.keyshard.crypto.group;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyshard.crypto.testing.Cases;
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The scalar recodings behind the Ed25519 multipliers, checked by reassembling the integer. */
 class ScalarDigitsTest {
 
-  /** 32-byte little-endian values below 2^255 (the recodings' precondition), biased to edges. */
-  @Provide
-  Arbitrary<byte[]> below2to255() {
-    return Arbitraries.bytes().array(byte[].class).ofSize(32).map(b -> {
+  /** 32-byte little-endian values below 2^255 (the recodings' precondition), with edges mixed in. */
+  private static byte[] below2to255(Random r) {
+    byte[] b = Cases.bytesWithEdges(r, 32, 32);
+    b[31] &= 0x7F;
+    return b;
+  }
+
+  private record Edge(String name, byte[] value) {}
+
+  /** Edge values below 2^255: 0, 1, 2^255 − 1, and digit patterns that carry (0x88..) or not. */
+  private static List<Edge> edgeValues() {
+    List<Edge> out = new ArrayList<>();
+    for (int fill : new int[] {0x00, 0xFF, 0x88, 0x77, 0x80, 0x08}) {
+      byte[] b = Cases.filled(32, fill);
       b[31] &= 0x7F;
-      return b;
-    });
+      out.add(new Edge(String.format("all 0x%02X, top bit clear", fill), b));
+    }
+    byte[] one = new byte[32];
+    one[0] = 1;
+    out.add(new Edge("one", one));
+    return out;
+  }
+
+  static Stream<Arguments> below2to255Cases() {
+    return Stream.concat(edgeValues().stream().map(e -> Cases.edge(e.name(), (Object) e.value())),
+        Cases.arguments(0x5CA1A8D1L, 500, r -> Cases.args(below2to255(r))));
+  }
+
+  /** Every edge value with every width 2..8, then random values with random widths. */
+  static Stream<Arguments> below2to255AndWidths() {
+    List<Arguments> edges = new ArrayList<>();
+    for (Edge e : edgeValues()) {
+      for (int w = 2; w <= 8; w++) {
+        edges.add(Cases.edge(e.name() + ", w = " + w, e.value().clone(), w));
+      }
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0x5CA1A8D2L, 500,
+        r -> Cases.args(below2to255(r), Cases.between(r, 2, 8))));
   }
 
   private static BigInteger value(byte[] le) {
@@ -38,8 +71,9 @@ class ScalarDigitsTest {
     return acc;
   }
 
-  @Property(tries = 500)
-  void signedRadix16ReassemblesAndStaysInRange(@ForAll("below2to255") byte[] k) {
+  @ParameterizedTest
+  @MethodSource("below2to255Cases")
+  void signedRadix16ReassemblesAndStaysInRange(byte[] k) {
     byte[] e = ScalarDigits.signedRadix16(k);
     assertEquals(64, e.length);
     for (byte d : e) {
@@ -48,9 +82,9 @@ class ScalarDigitsTest {
     assertEquals(value(k), reassemble(e, 4));
   }
 
-  @Property(tries = 500)
-  void wnafReassemblesWithSparseOddDigits(@ForAll("below2to255") byte[] k,
-      @ForAll @IntRange(min = 2, max = 8) int w) {
+  @ParameterizedTest
+  @MethodSource("below2to255AndWidths")
+  void wnafReassemblesWithSparseOddDigits(byte[] k, int w) {
     byte[] naf = ScalarDigits.wnaf(k, w);
     BigInteger acc = BigInteger.ZERO;
     int lastNonZero = -w;

@@ -12,31 +12,63 @@ import dev.keyshard.crypto.group.Secp256k1;
 import dev.keyshard.crypto.secret.SecretScalar;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import dev.keyshard.crypto.testing.Cases;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Structure of the FROST hash suites: lengths, domain separation, concatenation, reduction. */
 class FrostHashSuitePropertyTest {
   private static final List<FrostHashSuite> SUITES = List.of(FrostHashSuite.ed25519Sha512(),
       FrostHashSuite.secp256k1Sha256(), FrostHashSuite.secp256k1Sha256Taproot());
 
-  @Provide
-  Arbitrary<FrostHashSuite> suites() {
-    return Arbitraries.of(SUITES);
+  /** Messages of 0..200 bytes cut at 0..200: per suite the edges, then random cases. */
+  static Stream<Arguments> suitesMessagesAndCuts() {
+    List<Arguments> edges = new ArrayList<>();
+    for (FrostHashSuite s : SUITES) {
+      String name = s.contextString();
+      edges.add(Cases.edge(name + ": empty, cut 0", s, new byte[0], 0));
+      edges.add(Cases.edge(name + ": empty, cut 200", s, new byte[0], 200));
+      edges.add(Cases.edge(name + ": 200 × 0xFF, cut 0", s, Cases.filled(200, 0xFF), 0));
+      edges.add(Cases.edge(name + ": 200 × 0x00, cut 200", s, new byte[200], 200));
+      edges.add(Cases.edge(name + ": 200 × 0x01, cut 100", s, Cases.filled(200, 0x01), 100));
+      edges.add(Cases.edge(name + ": 10 × 0x80, cut past the end", s, Cases.filled(10, 0x80), 150));
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0xF405, 100, r -> Cases.args(
+        Cases.oneOf(r, SUITES), Cases.bytesWithEdges(r, 0, 200), Cases.between(r, 0, 200))));
   }
 
-  @Property(tries = 100)
-  void partsHashAsTheirConcatenation(@ForAll("suites") FrostHashSuite s,
-      @ForAll @Size(max = 200) byte[] m, @ForAll @IntRange(min = 0, max = 200) int cut) {
+  /** Any message (0..255 bytes): per suite the empty and a long one, then random cases. */
+  static Stream<Arguments> suitesAndMessages() {
+    List<Arguments> edges = new ArrayList<>();
+    for (FrostHashSuite s : SUITES) {
+      edges.add(Cases.edge(s.contextString() + ": empty", s, new byte[0]));
+      edges.add(Cases.edge(s.contextString() + ": 255 × 0xFF", s, Cases.filled(255, 0xFF)));
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0xF406, 50,
+        r -> Cases.args(Cases.oneOf(r, SUITES), Cases.bytesWithEdges(r, 0, 255))));
+  }
+
+  /** Any message (0..255 bytes): the edges, then random ones. */
+  static Stream<Arguments> messages() {
+    List<Arguments> edges = new ArrayList<>();
+    for (byte[] m : Cases.edgeBytes(0, 255)) {
+      edges.add(Cases.edge(m.length == 0 ? "empty"
+          : String.format("%d × 0x%02X", m.length, m[0]), (Object) m));
+    }
+    return Stream.concat(edges.stream(),
+        Cases.arguments(0xF407, 50, r -> Cases.args(Cases.bytesWithEdges(r, 0, 255))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("suitesMessagesAndCuts")
+  void partsHashAsTheirConcatenation(FrostHashSuite s, byte[] m, int cut) {
     int at = Math.min(cut, m.length);
     byte[] a = Arrays.copyOfRange(m, 0, at);
     byte[] b = Arrays.copyOfRange(m, at, m.length);
@@ -47,8 +79,9 @@ class FrostHashSuitePropertyTest {
     assertArrayEquals(s.h5(m), s.h5(a, b));
   }
 
-  @Property(tries = 50)
-  void theFiveHashesAreDomainSeparated(@ForAll("suites") FrostHashSuite s, @ForAll byte[] m) {
+  @ParameterizedTest
+  @MethodSource("suitesAndMessages")
+  void theFiveHashesAreDomainSeparated(FrostHashSuite s, byte[] m) {
     assertNotEquals(s.h1(m), s.h2(m));
     assertNotEquals(s.h1(m), s.h3(m));
     assertNotEquals(s.h2(m), s.h3(m));
@@ -90,8 +123,9 @@ class FrostHashSuitePropertyTest {
     assertEquals(expected, FrostHashSuite.ed25519Sha512().h2(m).toBigInteger());
   }
 
-  @Property(tries = 50)
-  void hashToFieldReadsBigEndianForBothGroups(@ForAll byte[] m) {
+  @ParameterizedTest
+  @MethodSource("messages")
+  void hashToFieldReadsBigEndianForBothGroups(byte[] m) {
     byte[] dst = "DST".getBytes(StandardCharsets.US_ASCII);
     byte[] uniform = ExpandMessageXmd.sha256().expand(m, dst, 48);
     for (Group g : List.of(Secp256k1.INSTANCE, Ed25519.INSTANCE)) {

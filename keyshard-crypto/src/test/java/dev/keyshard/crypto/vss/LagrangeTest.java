@@ -7,20 +7,15 @@ import dev.keyshard.crypto.group.Ed25519;
 import dev.keyshard.crypto.group.Group;
 import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.group.Secp256k1;
+import dev.keyshard.crypto.testing.Cases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.UniqueElements;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Lagrange coefficients over both scalar fields (scalar arithmetic only, no points). */
@@ -29,9 +24,46 @@ class LagrangeTest {
     return List.of(Secp256k1.INSTANCE, Ed25519.INSTANCE);
   }
 
-  @Provide
-  Arbitrary<Group> anyGroup() {
-    return Arbitraries.of(groups());
+  private static List<Integer> range(int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int x = from; x <= to; x++) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** 1..8 distinct ids in 1..1000: per group the edges (one id, the extremes), then random sets. */
+  static Stream<Arguments> groupsAndIdSets() {
+    List<Arguments> edges = new ArrayList<>();
+    for (Group g : groups()) {
+      edges.add(Cases.edge(g.name() + ": {1}", g, List.of(1)));
+      edges.add(Cases.edge(g.name() + ": {1000}", g, List.of(1000)));
+      edges.add(Cases.edge(g.name() + ": {1, 1000}", g, List.of(1, 1000)));
+      edges.add(Cases.edge(g.name() + ": {1..8}", g, range(1, 8)));
+      edges.add(Cases.edge(g.name() + ": {993..1000}", g, range(993, 1000)));
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0x1A61, 100, r -> Cases.args(
+        Cases.oneOf(r, groups()), Cases.distinctInts(r, 1, 8, 1, 1000))));
+  }
+
+  /**
+   * 1..6 distinct ids in 1..1000, a point in 0..5000 and a seed: per group the edges (one id,
+   * evaluating at 0, at 5000 and at an id), then random cases.
+   */
+  static Stream<Arguments> groupsIdSetsPointsAndSeeds() {
+    List<Arguments> edges = new ArrayList<>();
+    for (Group g : groups()) {
+      edges.add(Cases.edge(g.name() + ": {1} at 0", g, List.of(1), 0, 0L));
+      edges.add(Cases.edge(g.name() + ": {1000} at 5000", g, List.of(1000), 5000, -1L));
+      edges.add(Cases.edge(g.name() + ": {1..6} at 0", g, range(1, 6), 0, Long.MIN_VALUE));
+      edges.add(Cases.edge(g.name() + ": {995..1000} at 5000", g, range(995, 1000), 5000,
+          Long.MAX_VALUE));
+      edges.add(Cases.edge(g.name() + ": {7, 3, 1000} at the id 1000", g, List.of(7, 3, 1000),
+          1000, 1L));
+    }
+    return Stream.concat(edges.stream(), Cases.arguments(0x1A62, 100, r -> Cases.args(
+        Cases.oneOf(r, groups()), Cases.distinctInts(r, 1, 6, 1, 1000), Cases.between(r, 0, 5000),
+        r.nextLong())));
   }
 
   private static List<Scalar> ids(Group g, long... xs) {
@@ -86,9 +118,9 @@ class LagrangeTest {
   }
 
   /** Σ_i λ_i(0) = 1: interpolating the constant polynomial 1. */
-  @Property(tries = 100)
-  void coefficientsSumToOne(@ForAll("anyGroup") Group g,
-      @ForAll @Size(min = 1, max = 8) @UniqueElements List<@IntRange(min = 1, max = 1000) Integer> xs) {
+  @ParameterizedTest
+  @MethodSource("groupsAndIdSets")
+  void coefficientsSumToOne(Group g, List<Integer> xs) {
     List<Scalar> set = new ArrayList<>();
     xs.forEach(x -> set.add(g.scalarOf(x)));
     Scalar sum = g.zero();
@@ -99,10 +131,9 @@ class LagrangeTest {
   }
 
   /** Interpolating a random polynomial of degree |xs| − 1 recovers f(at) for any at. */
-  @Property(tries = 100)
-  void interpolationRecoversThePolynomial(@ForAll("anyGroup") Group g,
-      @ForAll @Size(min = 1, max = 6) @UniqueElements List<@IntRange(min = 1, max = 1000) Integer> xs,
-      @ForAll @IntRange(min = 0, max = 5000) int at, @ForAll long seed) {
+  @ParameterizedTest
+  @MethodSource("groupsIdSetsPointsAndSeeds")
+  void interpolationRecoversThePolynomial(Group g, List<Integer> xs, int at, long seed) {
     java.security.SecureRandom rng = VssContractTest.seeded(seed);
     List<Scalar> coefficients = new ArrayList<>();
     for (int k = 0; k < xs.size(); k++) {

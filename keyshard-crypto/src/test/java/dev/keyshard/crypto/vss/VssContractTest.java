@@ -12,16 +12,18 @@ import dev.keyshard.crypto.group.Point;
 import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.secret.InsecureSecretAccess;
 import dev.keyshard.crypto.secret.SecretScalar;
+import dev.keyshard.crypto.testing.Cases;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The VSS contract, run once per group by a subclass: Feldman commitments accept exactly the shares
@@ -47,9 +49,20 @@ abstract class VssContractTest {
     }
   }
 
-  @Property(tries = 20)
-  void everyShareVerifiesAndAnyTSharesRecoverTheSecret(
-      @ForAll @IntRange(min = 0, max = 4) int degree, @ForAll long seed) throws Exception {
+  /** Degrees 0..4: each once with an edge seed, then random degrees and seeds. */
+  static Stream<Arguments> degreesAndSeeds() {
+    return Stream.concat(Stream.of(
+            Cases.edge("degree 0, seed 0", 0, 0L),
+            Cases.edge("degree 1, seed −1", 1, -1L),
+            Cases.edge("degree 2, seed Long.MIN_VALUE", 2, Long.MIN_VALUE),
+            Cases.edge("degree 3, seed Long.MAX_VALUE", 3, Long.MAX_VALUE),
+            Cases.edge("degree 4, seed 1", 4, 1L)),
+        Cases.arguments(0x0555, 15, r -> Cases.args(Cases.between(r, 0, 4), r.nextLong())));
+  }
+
+  @ParameterizedTest
+  @MethodSource("degreesAndSeeds")
+  void everyShareVerifiesAndAnyTSharesRecoverTheSecret(int degree, long seed) throws Exception {
     Group g = group();
     SecureRandom rng = seeded(seed);
     try (Polynomial f = randomPolynomial(degree, rng)) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyshard.crypto.group.Point;
+import dev.keyshard.crypto.testing.Cases;
 import dev.keyshard.mpc.PartyId;
 import dev.keyshard.mpc.ProtocolAbort;
 import dev.keyshard.mpc.SessionId;
@@ -21,13 +22,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every FROST ciphersuite meets, run once per suite by a subclass (as frost-core's
@@ -55,11 +54,31 @@ abstract class FrostSuiteTest {
     verifyIndependently(signature, message, groupKey);
   }
 
-  @Property(tries = 20)
-  void anyThresholdAnySignerSetSigns(@ForAll @IntRange(min = 2, max = 16) int n,
-      @ForAll("messageLengths") int messageLength, @ForAll long seed) throws Exception {
+  /**
+   * Shapes (n, t, number of signers, message length, seed): the extreme thresholds 2-of-2 and
+   * 16-of-16, 2-of-16 with the fewest and the most signers, then random shapes with 2 ≤ t ≤ n ≤ 16,
+   * t ≤ signers ≤ n and messages of 0, 5 or 1000 bytes.
+   */
+  static Stream<Arguments> shapes() {
+    return Stream.concat(Stream.of(
+            Cases.edge("2-of-2, 2 signers, empty message", 2, 2, 2, 0, 1L),
+            Cases.edge("16-of-16, 16 signers, 1000-byte message", 16, 16, 16, 1000, 2L),
+            Cases.edge("2-of-16, 2 signers, 5-byte message", 16, 2, 2, 5, 3L),
+            Cases.edge("2-of-16, 16 signers, empty message", 16, 2, 16, 0, 4L),
+            Cases.edge("15-of-16, 15 signers, 5-byte message", 16, 15, 15, 5, 5L)),
+        Cases.arguments(0xF057, 15, r -> {
+          int n = Cases.between(r, 2, 16);
+          int t = Cases.between(r, 2, n);
+          int signers = Cases.between(r, t, n);
+          return Cases.args(n, t, signers, Cases.oneOf(r, 0, 5, 1000), r.nextLong());
+        }));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void anyThresholdAnySignerSetSigns(int n, int t, int signerCount, int messageLength, long seed)
+      throws Exception {
     Random r = new Random(seed);
-    int t = 2 + r.nextInt(n - 1);
     // Identifiers need not be 1..n: draw n distinct ones from 1..255.
     List<Integer> pool = new ArrayList<>();
     for (int i = 1; i <= PartyId.MAX; i++) {
@@ -71,18 +90,13 @@ abstract class FrostSuiteTest {
     FrostFixture f = new FrostFixture(suite(), t, committee, seed);
     List<PartyId> shuffled = new ArrayList<>(committee);
     Collections.shuffle(shuffled, r);
-    Set<PartyId> signers = new TreeSet<>(shuffled.subList(0, t + r.nextInt(n - t + 1)));
+    Set<PartyId> signers = new TreeSet<>(shuffled.subList(0, signerCount));
     byte[] message = new byte[messageLength];
     r.nextBytes(message);
 
     Map<PartyId, FrostSignParty> parties = f.parties(signers, message, SessionId.random(f.rng));
     Map<PartyId, Signature> results = f.network(parties).shuffle(r).run();
     assertValid(results, signers, message, f.keys.publicKeys().groupKey());
-  }
-
-  @Provide
-  Arbitrary<Integer> messageLengths() {
-    return Arbitraries.of(0, 5, 1000);
   }
 
   @Test

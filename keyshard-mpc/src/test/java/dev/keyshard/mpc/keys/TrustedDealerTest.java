@@ -11,22 +11,40 @@ import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.group.Secp256k1;
 import dev.keyshard.crypto.secret.InsecureSecretAccess;
 import dev.keyshard.crypto.secret.SecretScalar;
+import dev.keyshard.crypto.testing.Cases;
 import dev.keyshard.mpc.Committee;
 import dev.keyshard.mpc.PartyId;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** RFC 9591 Appendix C trusted dealer: any t shares interpolate to the secret, fewer do not. */
 class TrustedDealerTest {
 
-  @Property(tries = 20)
-  void anyTSharesRecoverTheSecret(@ForAll @IntRange(min = 2, max = 16) int n,
-      @ForAll @IntRange(min = 2, max = 16) int tRaw, @ForAll boolean ed25519) {
+  /**
+   * (n, t before clamping to n, Ed25519 or secp256k1): the extreme thresholds 2-of-2 and 16-of-16
+   * on both groups, 2-of-16, a t above n, then random shapes with n and t in 2..16.
+   */
+  static Stream<Arguments> shapes() {
+    return Stream.concat(Stream.of(
+            Cases.edge("2-of-2, Ed25519", 2, 2, true),
+            Cases.edge("2-of-2, secp256k1", 2, 2, false),
+            Cases.edge("16-of-16, Ed25519", 16, 16, true),
+            Cases.edge("16-of-16, secp256k1", 16, 16, false),
+            Cases.edge("2-of-16, Ed25519", 16, 2, true),
+            Cases.edge("t = 16 clamped to 3-of-3, secp256k1", 3, 16, false)),
+        Cases.arguments(0x7D11, 20, r -> Cases.args(
+            Cases.between(r, 2, 16), Cases.between(r, 2, 16), r.nextBoolean())));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void anyTSharesRecoverTheSecret(int n, int tRaw, boolean ed25519) {
     int t = Math.min(tRaw, n);
     Group group = ed25519 ? Ed25519.INSTANCE : Secp256k1.INSTANCE;
     SecureRandom rng = new SecureRandom();
