@@ -2,7 +2,9 @@ package dev.keyshard.crypto.group;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The prime-order subgroup of edwards25519 (RFC 8032 §5.1; RFC 9591 §6.1, FROST(Ed25519,
@@ -22,8 +24,6 @@ public final class Ed25519 implements Group {
   /** L = 2^252 + 27742317777372353535851937790883648493 (RFC 8032 §5.1). */
   private static final BigInteger L =
       BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
-  /** L as 32 little-endian bytes, for the subgroup check [L]·P = identity. */
-  private static final byte[] L_BYTES = littleEndian32(L);
 
   public static final Ed25519 INSTANCE = new Ed25519();
 
@@ -98,7 +98,7 @@ public final class Ed25519 implements Group {
    * non-canonical y (y ≥ p), y with no x on the curve, x = 0 with the sign bit set, the identity,
    * and every point outside the prime-order subgroup (small-order and mixed-order points), which
    * would otherwise let a peer smuggle a torsion component into commitments and signatures.
-   * Variable-time; costs about one variable-time scalar multiplication.
+   * Variable-time; costs about four exponentiations in the field (see {@link SubgroupCheck}).
    *
    * @throws InvalidEncodingException when any of those checks fails
    */
@@ -109,12 +109,13 @@ public final class Ed25519 implements Group {
     if (p.isIdentity()) {
       throw new InvalidEncodingException("ed25519 point is the identity");
     }
-    // RFC 9591 §6.1, DeserializeElement: the point must lie in the prime-order subgroup, checked
-    // as [L]P = identity. A point with a torsion component fails because L is odd and coprime to 8.
-    if (!VartimeMultiplier.multiply(L_BYTES, p).isIdentity()) {
+    // RFC 9591 §6.1, DeserializeElement: the point must lie in the prime-order subgroup. Checked
+    // by halving and a quartic symbol, equivalent to [L]P = identity at a quarter of the cost.
+    if (!SubgroupCheck.inPrimeOrderSubgroup(p.x, p.y)) {
       throw new InvalidEncodingException("ed25519 point is not in the prime-order subgroup");
     }
-    return new Ed25519Point(p);
+    // Strict decoding is injective, so the input is the canonical encoding of p.
+    return new Ed25519Point(p, encoded.clone());
   }
 
   /** {@code k·B}, constant-time in k (fixed signed 4-bit windows over a precomputed table). */
@@ -132,12 +133,70 @@ public final class Ed25519 implements Group {
   /** {@code a·B + b·P}, <b>variable-time</b>: a and b must be public. */
   @Override
   public Point multiplyGeneratorAndAdd(Scalar a, Scalar b, Point p) {
+    ExtendedPoint q = same(p).extended();
+    return new Ed25519Point(
+        VartimeMultiplier.multiplyAndAddBase(scalarBytes(a), scalarBytes(b), q));
+  }
+
+  private static Ed25519Point same(Point p) {
     if (!(p instanceof Ed25519Point)) {
       throw new IllegalArgumentException("point of " + p.group().name() + " used on ed25519");
     }
-    ExtendedPoint q = ((Ed25519Point) p).extended();
-    return new Ed25519Point(
-        VartimeMultiplier.multiplyAndAddBase(scalarBytes(a), scalarBytes(b), q));
+    return (Ed25519Point) p;
+  }
+
+  /** One constant-time inversion for all the points that have no encoding cached yet. */
+  @Override
+  public List<byte[]> encodeAll(List<Point> points) {
+    List<Ed25519Point> missing = new ArrayList<>();
+    for (Point p : points) {
+      Ed25519Point e = same(p);
+      if (e.isIdentity()) {
+        throw new IllegalStateException("the identity has no encoding");
+      }
+      if (!e.hasEncoding()) {
+        missing.add(e);
+      }
+    }
+    ExtendedPoint[] todo = new ExtendedPoint[missing.size()];
+    for (int i = 0; i < todo.length; i++) {
+      todo[i] = missing.get(i).extended();
+    }
+    byte[][] encodings = PointCodec.encodeAll(todo);
+    for (int i = 0; i < todo.length; i++) {
+      missing.get(i).cacheEncoding(encodings[i]);
+    }
+    List<byte[]> out = new ArrayList<>(points.size());
+    points.forEach(p -> out.add(p.toBytes()));
+    return out;
+  }
+
+  /**
+   * {@code z·B = r + c·p}, <b>variable-time</b>, with half-size scalars ({@link SchnorrEquation}):
+   * about 30% cheaper than computing z·B − c·p.
+   */
+  @Override
+  public boolean schnorrEquationHolds(Scalar z, Scalar c, Point p, Point r) {
+    if (z.group() != this || c.group() != this) {
+      throw new IllegalArgumentException("scalar of another group used on ed25519");
+    }
+    return SchnorrEquation.holds(z, c, same(p).extended(), same(r).extended());
+  }
+
+  /** {@code Σ k_i·P_i}, <b>variable-time</b> (Straus, one run of doublings): all must be public. */
+  @Override
+  public Point multiplyAndSum(List<Scalar> scalars, List<Point> points) {
+    if (scalars.isEmpty() || scalars.size() != points.size()) {
+      throw new IllegalArgumentException(scalars.size() + " scalars for " + points.size()
+          + " points");
+    }
+    byte[][] k = new byte[scalars.size()][];
+    ExtendedPoint[] p = new ExtendedPoint[points.size()];
+    for (int i = 0; i < p.length; i++) {
+      k[i] = scalarBytes(scalars.get(i));
+      p[i] = same(points.get(i)).extended();
+    }
+    return new Ed25519Point(VartimeMultiplier.multiplyAndAddBase(new byte[32], k, p));
   }
 
   /**
@@ -159,15 +218,6 @@ public final class Ed25519 implements Group {
       throw new IllegalArgumentException("scalar of " + k.group().name() + " used on ed25519");
     }
     return k.toBytes();
-  }
-
-  private static byte[] littleEndian32(BigInteger v) {
-    byte[] be = v.toByteArray();
-    byte[] le = new byte[32];
-    for (int i = 0; i < be.length && i < 32; i++) {
-      le[i] = be[be.length - 1 - i];
-    }
-    return le;
   }
 
   @Override

@@ -33,6 +33,8 @@ final class Ed25519Field {
   static final int[] D = create();
   /** 2·d, as used by the HWCD addition formula ("k = 2d" in add-2008-hwcd-3). */
   static final int[] D2 = create();
+  /** √−1 = 2^((p−1)/4) (RFC 8032 §5.1.3), reduced. */
+  static final int[] SQRT_M1 = create();
 
   static {
     int[] den = create();
@@ -43,6 +45,14 @@ final class Ed25519Field {
     X25519Field.normalize(D);
     X25519Field.mul(D, 2, D2);
     X25519Field.normalize(D2);
+    int[] two = create();
+    two[0] = 2;
+    // 2^((p−1)/4) = (2^((p−5)/8))²·2: 2 is a non-square mod p, so this is a primitive 4th root
+    // of 1.
+    powPm5d8(two, SQRT_M1);
+    X25519Field.sqr(SQRT_M1, SQRT_M1);
+    X25519Field.mul(SQRT_M1, 2, SQRT_M1);
+    X25519Field.normalize(SQRT_M1);
   }
 
   private Ed25519Field() {}
@@ -60,6 +70,83 @@ final class Ed25519Field {
   /** z = 2·x, reduced (the small-constant multiply carries, unlike {@code add(x, x)}). */
   static void twice(int[] x, int[] z) {
     X25519Field.mul(x, 2, z);
+  }
+
+  /**
+   * z = x^((p−5)/8) = x^(2^252 − 3), the exponentiation behind square roots (x^((p+3)/8) = x·z),
+   * Legendre symbols (x^((p−1)/2) = z⁴·x²) and quartic symbols (x^((p−1)/4) = z²·x). The addition
+   * chain of ref10's {@code fe_pow22523}: 251 squarings and 11 multiplications, built on
+   * BouncyCastle's {@code sqr}/{@code mul} because its own {@code powPm5d8} is private. Constant-
+   * time; x must be reduced; z may be x.
+   */
+  static void powPm5d8(int[] x, int[] z) {
+    // sqr(a, n, b) squares n times: b = a^(2^n).
+    int[] x2 = create();
+    int[] t = create();
+    int[] u = create();
+    X25519Field.sqr(x, x2);                    // x^2
+    X25519Field.sqr(x2, 2, t);                 // x^8
+    X25519Field.mul(x, t, t);                  // x^9
+    X25519Field.mul(x2, t, x2);                // x^11
+    X25519Field.sqr(x2, x2);                   // x^22
+    X25519Field.mul(t, x2, x2);                // x^(2^5 − 1)
+    X25519Field.sqr(x2, 5, t);
+    X25519Field.mul(t, x2, x2);                // x^(2^10 − 1)
+    X25519Field.sqr(x2, 10, t);
+    X25519Field.mul(t, x2, t);                 // x^(2^20 − 1)
+    X25519Field.sqr(t, 20, u);
+    X25519Field.mul(u, t, t);                  // x^(2^40 − 1)
+    X25519Field.sqr(t, 10, t);
+    X25519Field.mul(t, x2, x2);                // x^(2^50 − 1)
+    X25519Field.sqr(x2, 50, t);
+    X25519Field.mul(t, x2, t);                 // x^(2^100 − 1)
+    X25519Field.sqr(t, 100, u);
+    X25519Field.mul(u, t, t);                  // x^(2^200 − 1)
+    X25519Field.sqr(t, 50, t);
+    X25519Field.mul(t, x2, t);                 // x^(2^250 − 1)
+    X25519Field.sqr(t, 2, t);                  // x^(2^252 − 4)
+    X25519Field.mul(t, x, z);                  // x^(2^252 − 3)
+  }
+
+  /**
+   * Square root with a hint, for public values (variable-time). Sets z = a^((p+3)/8), fixed up by
+   * √−1, and returns 0 when z² = a. Otherwise a is a non-square and, as p ≡ 5 (mod 8),
+   * z⁴ = −a², so z² = ±√−1·a: returns +1 when z² = √−1·a and −1 when z² = −√−1·a. a must be
+   * reduced; z must not be a.
+   */
+  static int sqrtOrHint(int[] a, int[] z) {
+    powPm5d8(a, z);
+    X25519Field.mul(z, a, z);
+    int[] zz = create();
+    X25519Field.sqr(z, zz);
+    int[] t = a.clone();
+    if (equalVar(zz, t)) {
+      return 0;
+    }
+    X25519Field.negate(t, t);
+    if (equalVar(zz, t)) {
+      X25519Field.mul(z, SQRT_M1, z);
+      return 0;
+    }
+    X25519Field.mul(a, SQRT_M1, t);
+    return equalVar(zz, t) ? 1 : -1;
+  }
+
+  /** True when a^((p−1)/4) = 1, i.e. a is a non-zero fourth power; variable-time. */
+  static boolean isFourthPowerVar(int[] a) {
+    int[] z = create();
+    powPm5d8(a, z);
+    X25519Field.sqr(z, z);
+    X25519Field.mul(z, a, z);
+    X25519Field.normalize(z);
+    return X25519Field.isOneVar(z);
+  }
+
+  private static boolean equalVar(int[] x, int[] y) {
+    int[] t = create();
+    X25519Field.sub(x, y, t);
+    X25519Field.normalize(t);
+    return X25519Field.isZeroVar(t);
   }
 
   /** All-ones when x ≡ 0 (mod p), else 0; constant-time. Does not modify x. */

@@ -22,6 +22,15 @@ public final class Ed25519Point implements Point {
     this.p = p;
   }
 
+  /**
+   * Wraps a point just decoded from {@code encoding} (owned by the caller from now on), so that
+   * encoding it again, in a transcript or a hash, costs no inversion.
+   */
+  Ed25519Point(ExtendedPoint p, byte[] encoding) {
+    this.p = p;
+    this.encoding = encoding;
+  }
+
   @Override
   public Group group() {
     return Ed25519.INSTANCE;
@@ -78,6 +87,15 @@ public final class Ed25519Point implements Point {
       throw new IllegalStateException("the identity has no encoding");
     }
     return encoded().clone();
+  }
+
+  boolean hasEncoding() {
+    return encoding != null;
+  }
+
+  /** Stores an encoding computed in a batch ({@link Ed25519#encodeAll}); owned from now on. */
+  void cacheEncoding(byte[] e) {
+    encoding = e;
   }
 
   /** The cached encoding; never hand out this array itself. Not for the identity. */

@@ -2,6 +2,8 @@ package dev.keyshard.crypto.group;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A prime-order group used by the threshold protocols: secp256k1 or the prime-order subgroup of
@@ -71,5 +73,53 @@ public sealed interface Group permits Secp256k1, Ed25519 {
    */
   default Point multiplyGeneratorAndAdd(Scalar a, Scalar b, Point p) {
     return multiplyGenerator(a).add(p.multiply(b));
+  }
+
+  /**
+   * The canonical encodings of several points at once, where the group can with one field
+   * inversion for all (Montgomery's trick) instead of one each; every point also keeps its
+   * encoding for later {@link Point#toBytes()} calls.
+   *
+   * @throws IllegalStateException when a point is the identity, which has no encoding
+   * @throws IllegalArgumentException when a point is of another group
+   */
+  default List<byte[]> encodeAll(List<Point> points) {
+    List<byte[]> out = new ArrayList<>(points.size());
+    for (Point p : points) {
+      if (p.group() != this) {
+        throw new IllegalArgumentException("point of " + p.group().name() + " used on " + name());
+      }
+      out.add(p.toBytes());
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code z·G = r + c·p}, the Schnorr verification equation, for public values; may be
+   * variable-time and use any equivalent form of the equation.
+   *
+   * @throws IllegalArgumentException when a scalar or point is of another group
+   */
+  default boolean schnorrEquationHolds(Scalar z, Scalar c, Point p, Point r) {
+    return multiplyGeneratorAndAdd(z, c.negate(), p).equals(r);
+  }
+
+  /**
+   * {@code Σ scalars[i]·points[i]} for public scalars (FROST's group commitment); may be
+   * variable-time, and the groups share one run of doublings across all terms.
+   *
+   * @throws IllegalArgumentException when the lists are empty or differ in length, or a scalar or
+   *     point is of another group
+   */
+  default Point multiplyAndSum(List<Scalar> scalars, List<Point> points) {
+    if (scalars.isEmpty() || scalars.size() != points.size()) {
+      throw new IllegalArgumentException(scalars.size() + " scalars for " + points.size()
+          + " points");
+    }
+    Point acc = identity();
+    for (int i = 0; i < scalars.size(); i++) {
+      acc = acc.add(multiplyGeneratorAndAdd(zero(), scalars.get(i), points.get(i)));
+    }
+    return acc;
   }
 }

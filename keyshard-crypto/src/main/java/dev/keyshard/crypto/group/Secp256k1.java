@@ -2,8 +2,11 @@ package dev.keyshard.crypto.group;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -108,7 +111,7 @@ public final class Secp256k1 implements Group {
     }
     try {
       // decodePoint checks x < p and that x³+7 is a square (the point is on the curve).
-      return new Secp256k1Point(this, curve.decodePoint(encoded));
+      return new Secp256k1Point(this, curve.decodePoint(encoded), encoded.clone());
     } catch (IllegalArgumentException e) {
       throw new InvalidEncodingException("not a secp256k1 point: " + e.getMessage());
     }
@@ -140,8 +143,53 @@ public final class Secp256k1 implements Group {
   @Override
   public Point multiplyGeneratorAndAdd(Scalar a, Scalar b, Point p) {
     ECPoint q = ((Secp256k1Point) p).ec();
-    return new Secp256k1Point(this, org.bouncycastle.math.ec.ECAlgorithms.sumOfTwoMultiplies(
+    return new Secp256k1Point(this, ECAlgorithms.sumOfTwoMultiplies(
         g, a.toBigInteger(), q, b.toBigInteger()));
+  }
+
+  /** BouncyCastle's {@code normalizeAll}: one field inversion for all the points. */
+  @Override
+  public List<byte[]> encodeAll(List<Point> points) {
+    ECPoint[] ps = new ECPoint[points.size()];
+    for (int i = 0; i < ps.length; i++) {
+      Point p = points.get(i);
+      if (!(p instanceof Secp256k1Point)) {
+        throw new IllegalArgumentException("point of " + p.group().name() + " used on secp256k1");
+      }
+      if (p.isIdentity()) {
+        throw new IllegalStateException("the identity has no encoding");
+      }
+      ps[i] = ((Secp256k1Point) p).ec();
+    }
+    curve.normalizeAll(ps);
+    List<byte[]> out = new ArrayList<>(ps.length);
+    for (int i = 0; i < ps.length; i++) {
+      byte[] e = ps[i].getEncoded(true);
+      ((Secp256k1Point) points.get(i)).cacheEncoding(e);
+      out.add(e.clone());
+    }
+    return out;
+  }
+
+  /** {@code Σ k_i·P_i} with BouncyCastle's variable-time interleaved multiplication (GLV). */
+  @Override
+  public Point multiplyAndSum(List<Scalar> scalars, List<Point> points) {
+    if (scalars.isEmpty() || scalars.size() != points.size()) {
+      throw new IllegalArgumentException(scalars.size() + " scalars for " + points.size()
+          + " points");
+    }
+    ECPoint[] ps = new ECPoint[points.size()];
+    BigInteger[] ks = new BigInteger[ps.length];
+    for (int i = 0; i < ps.length; i++) {
+      Scalar k = scalars.get(i);
+      Point p = points.get(i);
+      if (k.group() != this || !(p instanceof Secp256k1Point)) {
+        throw new IllegalArgumentException("scalar or point of another group used on secp256k1");
+      }
+      ks[i] = k.toBigInteger();
+      ps[i] = ((Secp256k1Point) p).ec();
+    }
+    return new Secp256k1Point(this, ECAlgorithms.sumOfMultiplies(ps, ks));
   }
 
   ECPoint g() {

@@ -2,14 +2,27 @@ package dev.keyshard.crypto.group;
 
 import org.bouncycastle.math.ec.ECPoint;
 
-/** A point of {@link Secp256k1}, wrapping BouncyCastle's (possibly projective) representation. */
+/**
+ * A point of {@link Secp256k1}, wrapping BouncyCastle's (possibly projective) representation.
+ * Immutable and thread-safe: the compressed encoding is cached with a benign race (every thread
+ * computes the same bytes), because encoding a projective point costs a field inversion and
+ * points are encoded again and again in transcripts and hashes.
+ */
 public final class Secp256k1Point implements Point {
   private final Secp256k1 group;
   private final ECPoint p;
+  private volatile byte[] encoding;
 
   Secp256k1Point(Secp256k1 group, ECPoint p) {
     this.group = group;
     this.p = p;
+  }
+
+  /** Wraps a point just decoded from its compressed {@code encoding} (owned from now on). */
+  Secp256k1Point(Secp256k1 group, ECPoint p, byte[] encoding) {
+    this.group = group;
+    this.p = p;
+    this.encoding = encoding;
   }
 
   @Override
@@ -51,10 +64,25 @@ public final class Secp256k1Point implements Point {
 
   @Override
   public byte[] toBytes() {
+    return encoded().clone();
+  }
+
+  /** Stores an encoding computed in a batch ({@link Secp256k1#encodeAll}); owned from now on. */
+  void cacheEncoding(byte[] e) {
+    encoding = e;
+  }
+
+  /** The cached SEC1 compressed encoding; never hand out this array itself. */
+  private byte[] encoded() {
     if (p.isInfinity()) {
       throw new IllegalStateException("the identity has no encoding");
     }
-    return p.getEncoded(true);
+    byte[] e = encoding;
+    if (e == null) {
+      e = p.getEncoded(true);
+      encoding = e;
+    }
+    return e;
   }
 
   /** The 65-byte SEC1 uncompressed encoding (04 ‖ x ‖ y). */
@@ -65,17 +93,14 @@ public final class Secp256k1Point implements Point {
     return p.getEncoded(false);
   }
 
-  /** BIP-340: true when the affine y-coordinate is even. */
+  /** BIP-340: true when the affine y-coordinate is even (SEC1 prefix 02). */
   public boolean hasEvenY() {
-    return !p.normalize().getAffineYCoord().testBitZero();
+    return encoded()[0] == 2;
   }
 
   /** BIP-340 x-only encoding: the 32-byte affine x-coordinate. */
   public byte[] xOnly() {
-    if (p.isInfinity()) {
-      throw new IllegalStateException("the identity has no encoding");
-    }
-    return p.normalize().getAffineXCoord().getEncoded();
+    return java.util.Arrays.copyOfRange(encoded(), 1, 33);
   }
 
   private Secp256k1Point same(Point other) {
@@ -92,11 +117,12 @@ public final class Secp256k1Point implements Point {
 
   @Override
   public int hashCode() {
-    return p.isInfinity() ? 0 : java.util.Arrays.hashCode(toBytes());
+    return p.isInfinity() ? 0 : java.util.Arrays.hashCode(encoded());
   }
 
   @Override
   public String toString() {
-    return p.isInfinity() ? "secp256k1:identity" : "secp256k1:" + org.bouncycastle.util.encoders.Hex.toHexString(toBytes());
+    return p.isInfinity() ? "secp256k1:identity"
+        : "secp256k1:" + org.bouncycastle.util.encoders.Hex.toHexString(encoded());
   }
 }

@@ -19,9 +19,20 @@ import javax.security.auth.Destroyable;
  */
 public final class SecretScalar implements Destroyable, AutoCloseable {
   private final Scalar value;
+  /**
+   * value·G once computed: public by definition, kept because callers often need it twice (a
+   * commitment and then a proof of knowledge; a share check and then the key share's own check),
+   * and a constant-time base multiplication is not free. Dropped on destroy.
+   */
+  private Point publicPoint;
 
   private SecretScalar(Scalar value) {
     this.value = Objects.requireNonNull(value);
+  }
+
+  private SecretScalar(Scalar value, Point publicPoint) {
+    this(value);
+    this.publicPoint = publicPoint;
   }
 
   /** Takes ownership of {@code value}: the caller must not keep using it. */
@@ -66,8 +77,9 @@ public final class SecretScalar implements Destroyable, AutoCloseable {
     return new SecretScalar(value.multiply(other.value));
   }
 
+  /** −value; carries −(value·G) when that is known, so it costs no base multiplication later. */
   public SecretScalar negate() {
-    return new SecretScalar(value.negate());
+    return new SecretScalar(value.negate(), publicPoint == null ? null : publicPoint.negate());
   }
 
   public SecretScalar invert() {
@@ -78,9 +90,13 @@ public final class SecretScalar implements Destroyable, AutoCloseable {
     return value.isZero();
   }
 
-  /** {@code value·G}: the public counterpart, computed in constant time. */
+  /** {@code value·G}: the public counterpart, computed in constant time once and then kept. */
   public Point publicPoint() {
-    return value.group().multiplyGenerator(value);
+    // After destroy() the cache is gone and the multiplication throws on the destroyed value.
+    if (publicPoint == null) {
+      publicPoint = value.group().multiplyGenerator(value);
+    }
+    return publicPoint;
   }
 
   /** {@code value·P} for a point P; constant-time where the group's multiplication is. */
@@ -113,14 +129,15 @@ public final class SecretScalar implements Destroyable, AutoCloseable {
     return value.equals(other.value);
   }
 
-  /** A copy that can be destroyed independently. */
+  /** A copy that can be destroyed independently (sharing the immutable public point, if known). */
   public SecretScalar copy() {
-    return new SecretScalar(value.add(value.group().zero()));
+    return new SecretScalar(value.add(value.group().zero()), publicPoint);
   }
 
   @Override
   public void destroy() {
     value.destroy();
+    publicPoint = null;
   }
 
   @Override

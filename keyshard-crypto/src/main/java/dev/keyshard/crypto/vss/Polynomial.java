@@ -143,7 +143,10 @@ public final class Polynomial implements Destroyable, AutoCloseable {
     for (SecretScalar a : coefficients) {
       points.add(a.publicPoint());
     }
-    return new VssCommitment(points);
+    VssCommitment c = new VssCommitment(points);
+    // The commitment goes on the wire and into transcripts: encode all of it with one inversion.
+    group.encodeAll(points);
+    return c;
   }
 
   /** Zeroes every coefficient (best effort); any later use throws. */

@@ -8,6 +8,7 @@ import dev.keyshard.crypto.group.Ed25519;
 import dev.keyshard.crypto.group.Group;
 import dev.keyshard.crypto.group.InvalidEncodingException;
 import dev.keyshard.crypto.group.Point;
+import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.group.Secp256k1;
 import dev.keyshard.crypto.hash.Transcript;
 import dev.keyshard.crypto.secret.SecretScalar;
@@ -56,12 +57,13 @@ class SchnorrProofTest {
       proof.verify(pub, ctx);
       // Neither prove nor verify changes the caller's transcript.
       assertArrayEquals(before, ctx.digest());
-      assertEquals(g.multiplyGenerator(proof.response()),
-          proof.commitment().add(pub.multiply(ctx.copy()
+      // R = z·G − c·X is what the prover committed to, and c is derived from it as documented.
+      Point r = g.multiplyGenerator(proof.response()).subtract(pub.multiply(proof.challenge()));
+      assertEquals(proof.challenge(), ctx.copy()
               .append("schnorr-pok/group", g.name())
               .appendPoint("schnorr-pok/X", pub)
-              .appendPoint("schnorr-pok/R", proof.commitment())
-              .challengeScalar(g))),
+              .appendPoint("schnorr-pok/R", r)
+              .challengeScalar(g),
           "the documented challenge derivation");
     }
   }
@@ -82,24 +84,23 @@ class SchnorrProofTest {
 
   @ParameterizedTest
   @MethodSource("groups")
-  void tamperedCommitmentOrResponseFails(Group g) throws Exception {
+  void tamperedChallengeOrResponseFails(Group g) throws Exception {
     SecureRandom rng = rng();
     SecretScalar x = SecretScalar.random(g, rng);
     Point pub = x.publicPoint();
     byte[] wire = SchnorrProof.prove(x, pub, context("s1", 1, 1), rng).encode();
-    // z + 1
+    int sl = g.scalarLength();
     SchnorrProof honest = SchnorrProof.decode(g, wire);
+    // z + 1
     byte[] zPlusOne = Arrays.copyOf(wire, wire.length);
-    System.arraycopy(honest.response().add(g.one()).toBytes(), 0, zPlusOne, g.pointLength(),
-        g.scalarLength());
+    System.arraycopy(honest.response().add(g.one()).toBytes(), 0, zPlusOne, sl, sl);
     SchnorrProof badZ = SchnorrProof.decode(g, zPlusOne);
     assertThrows(InvalidProofException.class, () -> badZ.verify(pub, context("s1", 1, 1)));
-    // R + G
-    byte[] rPlusG = Arrays.copyOf(wire, wire.length);
-    System.arraycopy(honest.commitment().add(g.generator()).toBytes(), 0, rPlusG, 0,
-        g.pointLength());
-    SchnorrProof badR = SchnorrProof.decode(g, rPlusG);
-    assertThrows(InvalidProofException.class, () -> badR.verify(pub, context("s1", 1, 1)));
+    // c + 1
+    byte[] cPlusOne = Arrays.copyOf(wire, wire.length);
+    System.arraycopy(honest.challenge().add(g.one()).toBytes(), 0, cPlusOne, 0, sl);
+    SchnorrProof badC = SchnorrProof.decode(g, cPlusOne);
+    assertThrows(InvalidProofException.class, () -> badC.verify(pub, context("s1", 1, 1)));
   }
 
   @ParameterizedTest
@@ -110,7 +111,7 @@ class SchnorrProofTest {
     Point pub = x.publicPoint();
     SchnorrProof proof = SchnorrProof.prove(x, pub, context("s1", 1, 1), rng);
     byte[] wire = proof.encode();
-    assertEquals(g.pointLength() + g.scalarLength(), wire.length);
+    assertEquals(2 * g.scalarLength(), wire.length);
     SchnorrProof back = SchnorrProof.decode(g, wire);
     assertEquals(proof, back);
     back.verify(pub, context("s1", 1, 1));
@@ -120,27 +121,32 @@ class SchnorrProofTest {
         () -> SchnorrProof.decode(g, Arrays.copyOf(wire, wire.length - 1)));
     assertThrows(InvalidEncodingException.class,
         () -> SchnorrProof.decode(g, Arrays.copyOf(wire, wire.length + 1)));
-    // z = order: not canonical.
+    // z = order, or c = order: not canonical.
     byte[] bigZ = wire.clone();
-    System.arraycopy(groupBytes(g, g.order()), 0, bigZ, g.pointLength(), g.scalarLength());
+    System.arraycopy(groupBytes(g, g.order()), 0, bigZ, g.scalarLength(), g.scalarLength());
     assertThrows(InvalidEncodingException.class, () -> SchnorrProof.decode(g, bigZ));
+    byte[] bigC = wire.clone();
+    System.arraycopy(groupBytes(g, g.order()), 0, bigC, 0, g.scalarLength());
+    assertThrows(InvalidEncodingException.class, () -> SchnorrProof.decode(g, bigC));
   }
 
-  /** The identity as R would make the proof independent of the nonce: rejected at decode. */
+  /**
+   * (c, z = c·x) makes R' = z·G − c·X the identity, a proof independent of any nonce: rejected
+   * whatever the challenge.
+   */
   @ParameterizedTest
   @MethodSource("groups")
-  void identityCommitmentIsRejectedAtDecode(Group g) throws Exception {
+  void identityCommitmentIsRejected(Group g) throws Exception {
     SecureRandom rng = rng();
     SecretScalar x = SecretScalar.random(g, rng);
-    byte[] wire = SchnorrProof.prove(x, x.publicPoint(), context("s1", 1, 1), rng).encode();
-    byte[] identityR = wire.clone();
-    // secp256k1 has no 33-byte identity encoding (all zeros is the closest); for edwards25519 the
-    // identity (0, 1) encodes as 01 00 … 00.
-    Arrays.fill(identityR, 0, g.pointLength(), (byte) 0);
-    if (g == Ed25519.INSTANCE) {
-      identityR[0] = 1;
-    }
-    assertThrows(InvalidEncodingException.class, () -> SchnorrProof.decode(g, identityR));
+    Point pub = x.publicPoint();
+    Scalar c = g.randomScalar(rng);
+    byte[] wire = new byte[2 * g.scalarLength()];
+    System.arraycopy(c.toBytes(), 0, wire, 0, g.scalarLength());
+    System.arraycopy(x.multiply(c).declassify().toBytes(), 0, wire, g.scalarLength(),
+        g.scalarLength());
+    SchnorrProof degenerate = SchnorrProof.decode(g, wire);
+    assertThrows(InvalidProofException.class, () -> degenerate.verify(pub, context("s1", 1, 1)));
   }
 
   private static byte[] groupBytes(Group g, BigInteger v) {

@@ -3,6 +3,9 @@ package dev.keyshard.mpc.dkg;
 import dev.keyshard.crypto.group.Point;
 import dev.keyshard.crypto.hash.Transcript;
 import dev.keyshard.mpc.PartyId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,10 +47,18 @@ final class DkgTranscripts {
 
   /** The confirmation digest: this party's view of the public result. */
   static byte[] confirmation(DkgContext ctx, Point groupKey, Map<PartyId, Point> verifyingShares) {
-    Transcript t = ctx.transcript(CONFIRM).appendPoint("group-key", groupKey);
-    // The committee (bound above) fixes the key set, so iterating it covers every share in order.
+    // The committee (bound below) fixes the key set, so iterating it covers every share in order.
+    List<Point> points = new ArrayList<>();
+    points.add(groupKey);
     for (PartyId id : ctx.committee().parties()) {
-      t.appendInt("party", id.value()).appendPoint("verifying-share", verifyingShares.get(id));
+      points.add(verifyingShares.get(id));
+    }
+    // Fresh sums, none the identity (Round3Shares checked): one inversion encodes them all, and
+    // each item is exactly what appendPoint would append.
+    Iterator<byte[]> enc = ctx.group().encodeAll(points).iterator();
+    Transcript t = ctx.transcript(CONFIRM).append("group-key", enc.next());
+    for (PartyId id : ctx.committee().parties()) {
+      t.appendInt("party", id.value()).append("verifying-share", enc.next());
     }
     return t.digest();
   }

@@ -71,8 +71,9 @@ final class Round1Commit {
       PartyId sender = e.getKey();
       DkgMessage.Commitment message = e.getValue();
       VssCommitment commitment = checkShape(ctx, sender, message);
-      // Round 1, step 5: "P_i verifies σ_ℓ = (R_ℓ, μ_ℓ), aborting on failure". The context names
-      // the sender: a proof copied from another party's message does not verify here.
+      // Round 1, step 5: "P_i verifies σ_ℓ = (R_ℓ, μ_ℓ), aborting on failure", with σ_ℓ sent as
+      // (c_ℓ, μ_ℓ) and R_ℓ recomputed (SchnorrProof). The context names the sender: a proof copied
+      // from another party's message does not verify here.
       try {
         message.proofOfKnowledge().verify(
             commitment.groupKey(), DkgTranscripts.proofContext(ctx, sender));
@@ -110,7 +111,7 @@ final class Round1Commit {
             "commitment entry is the identity or of another group");
       }
     }
-    if (message.proofOfKnowledge().commitment().group() != ctx.group()) {
+    if (message.proofOfKnowledge().group() != ctx.group()) {
       throw Checks.abort(ctx, ROUND, AbortReason.MALFORMED, sender, "proof of another group");
     }
     return new VssCommitment(points);

@@ -10,13 +10,19 @@ import dev.keyshard.mpc.ProtocolAbort;
 import dev.keyshard.mpc.ProtocolId;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Aggregation (RFC 9591 §5.3 {@code aggregate}) and identifiable abort (§5.4
  * {@code verify_signature_share}). Every Keyshard signer aggregates for itself — there is no
- * trusted coordinator — so every signer also checks every share and names each bad signer
- * (frost-core's {@code InvalidSignatureShare { culprits }}, with no switch that turns blame off).
+ * trusted coordinator — and names each bad signer when the result does not verify (frost-core's
+ * {@code InvalidSignatureShare { culprits }}, with no switch that turns blame off).
+ *
+ * <p>Cheater detection runs on failure only, as in frost-core 2.x: the aggregate is verified first
+ * (one double-scalar multiplication on points already decoded), and only when it fails is every
+ * share checked alone (one each). A valid aggregate is what §5.3 asks the coordinator to ensure;
+ * shares that are individually wrong yet sum to a valid signature harm no one and go unnamed.
  *
  * <p>Stateless.
  */
@@ -39,8 +45,7 @@ final class Aggregator {
       }
     }
     if (!culprits.isEmpty()) {
-      throw new ProtocolAbort(ProtocolId.FROST_SIGN, FrostSignParty.ROUND_SHARE,
-          AbortReason.INVALID_SIGNATURE_SHARE, culprits, "signature share does not verify");
+      throw invalidShares(culprits);
     }
   }
 
@@ -85,19 +90,65 @@ final class Aggregator {
   }
 
   /**
-   * Verifies the aggregate with the suite's verifier before anyone sees it (RFC 9591 §5.3: the
-   * Coordinator SHOULD verify; DESIGN.md: never output a signature that does not verify).
+   * RFC 9591 §5.3 {@code aggregate}, then the final check before anyone sees the signature (the
+   * Coordinator SHOULD verify; DESIGN.md: never output a signature that does not verify). Only
+   * when that check fails are the shares checked one by one (§5.4) to name the culprits.
    *
-   * @throws KeyshardBug when it does not verify: every share verified, so our own code or the key
-   *     package (verifying shares inconsistent with the group key) is wrong
+   * @param shares one share per signer of the package, {@code self}'s included
+   * @param self the aggregating signer, whose own share is not re-checked
+   * @throws ProtocolAbort ({@link AbortReason#INVALID_SIGNATURE_SHARE}, round 2) naming every
+   *     other signer whose share does not verify, or is of another group
+   * @throws KeyshardBug when the signature fails although every other share verifies: our own
+   *     share or the key package (verifying shares inconsistent with the group key) is wrong
+   */
+  static Signature aggregateAndVerify(SigningPackage pkg, Map<PartyId, SignatureShare> shares,
+      PartyId self) throws ProtocolAbort {
+    Map<PartyId, SignatureShare> others = new TreeMap<>(shares);
+    others.remove(self);
+    Set<PartyId> foreign = new TreeSet<>();
+    others.forEach((id, share) -> {
+      if (share.group() != pkg.suite().group()) {
+        foreign.add(id);
+      }
+    });
+    if (!foreign.isEmpty()) {
+      // Only in-process composition can deliver these; they cannot enter the sum.
+      throw invalidShares(foreign);
+    }
+    Signature signature = aggregate(pkg, shares);
+    try {
+      verify(pkg, signature);
+      return signature;
+    } catch (InvalidSignatureException e) {
+      verifySignatureShares(pkg, others);
+      throw new KeyshardBug("every signature share verified but the aggregate signature does not;"
+          + " the key package's verifying shares may not match its group key", e);
+    }
+  }
+
+  /**
+   * The final check alone, for callers that verified every share first (the RFC 9591 vectors).
+   *
+   * @throws KeyshardBug when the signature does not verify
    */
   static void verifyAggregate(SigningPackage pkg, Signature signature) {
-    VerifyingKeys keys = pkg.keys();
     try {
-      pkg.suite().verify(signature, pkg.message(), keys.groupKey(), keys.compactGroupKey());
+      verify(pkg, signature);
     } catch (InvalidSignatureException e) {
       throw new KeyshardBug("every signature share verified but the aggregate signature does not;"
           + " the key package's verifying shares may not match its group key", e);
     }
+  }
+
+  /** The suite's verification equation, on the package's already-decoded key and R. */
+  private static void verify(SigningPackage pkg, Signature signature)
+      throws InvalidSignatureException {
+    VerifyingKeys keys = pkg.keys();
+    pkg.suite().verify(signature, pkg.message(), keys.groupKey(), keys.compactGroupKey());
+  }
+
+  private static ProtocolAbort invalidShares(Set<PartyId> culprits) {
+    return new ProtocolAbort(ProtocolId.FROST_SIGN, FrostSignParty.ROUND_SHARE,
+        AbortReason.INVALID_SIGNATURE_SHARE, culprits, "signature share does not verify");
   }
 }

@@ -167,9 +167,7 @@ public abstract sealed class FrostCiphersuite permits Ed25519Sha512, Secp256k1Sh
   final void verify(Signature signature, byte[] message, Point key, byte[] compactKey)
       throws InvalidSignatureException {
     Scalar c = challenge(signature.compactCommitment(), compactKey, message);
-    // z·G − c·P must equal R.
-    Point lhs = group.multiplyGeneratorAndAdd(signature.z(), c.negate(), key);
-    if (!lhs.equals(signature.r())) {
+    if (!group.schnorrEquationHolds(signature.z(), c, key, signature.r())) {
       throw new InvalidSignatureException(contextString() + " signature does not verify");
     }
   }

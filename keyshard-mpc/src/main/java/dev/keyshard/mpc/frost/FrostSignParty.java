@@ -26,17 +26,19 @@ import java.util.TreeSet;
 /**
  * One signer of a FROST two-round threshold Schnorr signature (RFC 9591 §5) as a sans-IO state
  * machine. There is no coordinator: every signer broadcasts its commitments (round 1) and its
- * signature share (round 2), checks every share it receives (§5.4), aggregates (§5.3) and verifies
- * the signature before {@link #result()} returns it.
+ * signature share (round 2), aggregates (§5.3) and verifies the signature before
+ * {@link #result()} returns it, checking the shares one by one (§5.4) when it does not verify.
  *
  * <p>Defences: envelopes must carry this session and come from the other signers only
  * ({@link RoundInbox}); a second, different message for a round is
  * {@link AbortReason#EQUIVOCATION}; a share whose echoed view digest differs from ours is
  * {@link AbortReason#ECHO_MISMATCH} (someone sent different commitments to different signers, or
- * the signers were given different messages); a share that fails §5.4 is
- * {@link AbortReason#INVALID_SIGNATURE_SHARE} naming every bad signer in the batch being processed.
- * Shares are checked as they arrive, so an honest party aborts on a bad share without waiting for
- * shares that may never come. The nonces are used once and destroyed after round two or on abort.
+ * the signers were given different messages), checked as each share arrives; when the aggregate
+ * signature does not verify, every share that fails §5.4 is
+ * {@link AbortReason#INVALID_SIGNATURE_SHARE}, all bad signers named at once. Share maths waits
+ * for the last share (one verification instead of one per share), so a bad share is named only
+ * once every signer has sent one; until then the node's timeout names whoever is silent. The
+ * nonces are used once and destroyed after round two or on abort.
  *
  * <p>The echoed view digest travels beside the share; nothing outside RFC 9591's computation enters
  * the signature, so the RFC test vectors hold. One limit of the sans-IO contract: when the shares
@@ -208,16 +210,15 @@ public final class FrostSignParty implements Party<FrostSignMessage, Signature> 
     return out;
   }
 
-  /** Checks newly arrived shares; when all are in, aggregates and verifies (RFC 9591 §5.3). */
+  /**
+   * Checks the echoed view of newly arrived shares; when all are in, aggregates and verifies
+   * (RFC 9591 §5.3), checking shares one by one (§5.4) only if the signature fails.
+   */
   private void processShares(SignState.AwaitingShares s, List<Envelope<FrostSignMessage>> fresh)
       throws ProtocolAbort {
     Set<PartyId> diverged = new TreeSet<>();
-    Map<PartyId, SignatureShare> batch = new TreeMap<>();
     for (Envelope<FrostSignMessage> e : fresh) {
-      FrostSignMessage.Share m = (FrostSignMessage.Share) e.body();
-      if (m.sameView(s.viewDigest)) {
-        batch.put(e.from(), m.value());
-      } else {
+      if (!((FrostSignMessage.Share) e.body()).sameView(s.viewDigest)) {
         diverged.add(e.from());
       }
     }
@@ -227,17 +228,13 @@ public final class FrostSignParty implements Party<FrostSignMessage, Signature> 
       throw new ProtocolAbort(PROTOCOL, ROUND_SHARE, AbortReason.ECHO_MISMATCH, diverged,
           "signed a different message or commitment list than ours");
     }
-    // RFC 9591 §5.4: verify_signature_share for each share, naming every bad signer.
-    Aggregator.verifySignatureShares(s.pkg, batch);
     if (!s.shares.isComplete()) {
       return;
     }
     Map<PartyId, SignatureShare> all = new TreeMap<>();
     s.shares.messages().forEach((id, m) -> all.put(id, m.value()));
     all.put(self, s.own);
-    Signature signature = Aggregator.aggregate(s.pkg, all);
-    Aggregator.verifyAggregate(s.pkg, signature);
-    state = new SignState.Done(signature);
+    state = new SignState.Done(Aggregator.aggregateAndVerify(s.pkg, all, self));
   }
 
   private void abort(ProtocolAbort cause) {

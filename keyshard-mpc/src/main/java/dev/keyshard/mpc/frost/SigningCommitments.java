@@ -4,6 +4,7 @@ import dev.keyshard.crypto.group.Group;
 import dev.keyshard.crypto.group.InvalidEncodingException;
 import dev.keyshard.crypto.group.Point;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A signer's round-one output (RFC 9591 §5.1, {@code comm}): the hiding and binding nonce
@@ -37,7 +38,9 @@ public final class SigningCommitments {
     if (hiding.group() != binding.group() || hiding.isIdentity() || binding.isIdentity()) {
       throw new IllegalArgumentException("commitments must be non-identity points of one group");
     }
-    return new SigningCommitments(hiding, binding, hiding.toBytes(), binding.toBytes());
+    // One field inversion for both encodings.
+    List<byte[]> enc = hiding.group().encodeAll(List.of(hiding, binding));
+    return new SigningCommitments(hiding, binding, enc.get(0), enc.get(1));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.keyshard.mpc.frost;
 
-import dev.keyshard.crypto.group.Point;
 import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.secret.SecretScalar;
 import javax.security.auth.Destroyable;
@@ -14,8 +13,7 @@ import javax.security.auth.Destroyable;
  * corresponding commitment after completing sign, and MUST NOT use the nonce as input more than
  * once to sign" — two signature shares under one nonce pair reveal the signing share (RFC 9591
  * §7.3, nonce reuse). {@link #consume(Scalar, boolean)} is the only way to sign with the nonces;
- * it destroys them, and a second call throws ({@link #commitmentShare(Scalar)} only derives a
- * public point before that). There is no serialisation, copy or export, so nonces
+ * it destroys them, and a second call throws. There is no serialisation, copy or export, so nonces
  * cannot be persisted and restored; {@link #toString()} prints nothing secret.
  *
  * <p>Not thread-safe.
@@ -37,23 +35,6 @@ final class SigningNonces implements Destroyable {
 
   SigningCommitments commitments() {
     return commitments;
-  }
-
-  /**
-   * This signer's commitment share {@code D_i + ρ_i·E_i} computed as {@code (d_i + ρ_i·e_i)·G}:
-   * one constant-time base multiplication instead of a multiplication of {@code E_i}. Does not
-   * consume the nonces.
-   *
-   * @throws IllegalStateException when the nonces were already used or destroyed
-   */
-  Point commitmentShare(Scalar bindingFactor) {
-    if (used || isDestroyed()) {
-      throw new IllegalStateException("signing nonces are single-use and were already used");
-    }
-    try (SecretScalar bound = binding.multiply(bindingFactor);
-        SecretScalar k = hiding.add(bound)) {
-      return k.publicPoint();
-    }
   }
 
   /**

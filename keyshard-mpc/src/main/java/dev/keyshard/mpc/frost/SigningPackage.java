@@ -58,8 +58,8 @@ final class SigningPackage {
    * Builds the package for {@code commitments} and {@code message}.
    *
    * @param self the building party, left out of the blame when R is the identity
-   * @param ownNonces {@code self}'s nonces when it signs (they speed up the group commitment and
-   *     are not consumed), or null
+   * @param ownNonces {@code self}'s nonces when it signs, checked against its commitments and not
+   *     consumed, or null
    * @throws ProtocolAbort ({@link AbortReason#INVALID_COMMITMENT}, naming the other signers) when
    *     the group commitment is the identity, which cannot be encoded or signed with
    * @throws IllegalArgumentException when a signer is outside the committee, fewer than t signers
@@ -82,7 +82,7 @@ final class SigningPackage {
     if (ownNonces != null && !ownNonces.commitments().equals(sorted.get(self))) {
       throw new IllegalArgumentException(self + "'s commitments are not its nonces' commitments");
     }
-    GroupCommitment r = GroupCommitment.compute(sorted, rho, self, ownNonces);
+    GroupCommitment r = GroupCommitment.compute(sorted, rho);
     if (r.isIdentity()) {
       TreeSet<PartyId> others = new TreeSet<>(sorted.keySet());
       if (self != null) {

@@ -101,7 +101,8 @@ public final class LocalNetwork<M extends ProtocolMessage, R> {
         continue;
       }
       try {
-        Envelope<M> decoded = codec.decode(d.envelope.from(), codec.encode(d.envelope));
+        // Every recipient parses its own copy of the bytes, as it would off a real wire.
+        Envelope<M> decoded = codec.decode(d.envelope.from(), d.bytes);
         send(d.to, p.receive(decoded), queue);
       } catch (ProtocolAbort a) {
         aborts.put(d.to, a);
@@ -140,7 +141,9 @@ public final class LocalNetwork<M extends ProtocolMessage, R> {
       if (!e.from().equals(from)) {
         throw new IllegalStateException(from + " sent an envelope claiming to be from " + e.from());
       }
-      bytesSent += codec.encode(e).length;
+      // Encoded once per envelope; an interceptor's altered copy is encoded on its own.
+      byte[] bytes = codec.encode(e);
+      bytesSent += bytes.length;
       messagesSent++;
       List<PartyId> recipients = e.isBroadcast()
           ? new ArrayList<>(parties.keySet()) : List.of(e.to());
@@ -149,11 +152,12 @@ public final class LocalNetwork<M extends ProtocolMessage, R> {
           continue;
         }
         for (Envelope<M> altered : interceptor.intercept(e, to)) {
-          queue.addLast(new Delivery<>(to, altered));
+          queue.addLast(new Delivery<>(to, altered, altered == e ? bytes : codec.encode(altered)));
         }
       }
     }
   }
 
-  private record Delivery<M extends ProtocolMessage>(PartyId to, Envelope<M> envelope) {}
+  private record Delivery<M extends ProtocolMessage>(
+      PartyId to, Envelope<M> envelope, byte[] bytes) {}
 }

@@ -110,7 +110,7 @@ class DkgCodecTest {
     byte[] junkPoint = new byte[g.pointLength()]; // never decoded: the count is checked first
     for (int count : new int[] {0, 1, 2, 4, 40}) {
       DkgCommitmentProto.Builder b = DkgCommitmentProto.newBuilder()
-          .setProofOfKnowledge(ByteString.copyFrom(new byte[64 + (g.pointLength() - 32)]));
+          .setProofOfKnowledge(ByteString.copyFrom(new byte[2 * g.scalarLength()]));
       for (int k = 0; k < count; k++) {
         b.addCoefficientCommitments(ByteString.copyFrom(junkPoint));
       }
@@ -147,7 +147,7 @@ class DkgCodecTest {
     Arrays.fill(offCurve, (byte) 0xff);
     byte[] proof = c.proofOfKnowledge().encode();
     byte[] proofHighZ = proof.clone();
-    Arrays.fill(proofHighZ, g.pointLength(), proofHighZ.length, (byte) 0xff); // z ≥ order
+    Arrays.fill(proofHighZ, g.scalarLength(), proofHighZ.length, (byte) 0xff); // z ≥ order
     List<DkgCommitmentProto> bad = List.of(
         good.toBuilder().setCoefficientCommitments(1, ByteString.copyFrom(f.identityEncoding()))
             .build(),

@@ -67,10 +67,10 @@ final class DkgTamper {
   /** The proof with z + 1: well-formed, but it does not verify. */
   static SchnorrProof bumped(Group g, DkgMessage.Commitment c) {
     SchnorrProof proof = c.proofOfKnowledge();
-    byte[] r = proof.commitment().toBytes();
+    byte[] ch = proof.challenge().toBytes();
     byte[] z = proof.response().add(g.one()).toBytes();
-    byte[] both = java.util.Arrays.copyOf(r, r.length + z.length);
-    System.arraycopy(z, 0, both, r.length, z.length);
+    byte[] both = java.util.Arrays.copyOf(ch, ch.length + z.length);
+    System.arraycopy(z, 0, both, ch.length, z.length);
     try {
       return SchnorrProof.decode(g, both);
     } catch (InvalidEncodingException e) {
