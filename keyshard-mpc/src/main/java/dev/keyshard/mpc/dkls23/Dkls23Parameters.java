@@ -1,0 +1,53 @@
+package dev.keyshard.mpc.dkls23;
+
+import dev.keyshard.crypto.ot.OtParameters;
+
+/**
+ * The fixed parameters of DKLs23 over secp256k1, each with the place the paper states it.
+ * {@code Dkls23ParametersTest} checks every constant against its formula, so a cut in a security
+ * parameter fails the build (ATTACKS.md, TSSHOCK "reduced iteration count").
+ *
+ * <p>Not instantiable.
+ */
+public final class Dkls23Parameters {
+  /** |q|: bits of the secp256k1 group order. */
+  public static final int ORDER_BITS = 256;
+
+  /**
+   * ℓ = 2: Alice's inputs to F_RVOLE per pair, (r_i, sk_i) (DKLs23 Protocol 3.6, round 2, which
+   * calls F_RVOLE with ℓ = 2 to get the shares of r_i·φ_j and sk_i·φ_j).
+   */
+  public static final int VOLE_LENGTH = 2;
+
+  /**
+   * ρ = ⌈κ / |q|⌉ = 1 check pads (DKLs23 Protocol 5.2, "OT-Based Random Vector OLE"): Alice
+   * appends ρ random pads â to her ℓ inputs, so that η = â + θ·a hides a, and the challenge
+   * θ ∈ Z_q^(ℓ×ρ), drawn after ã, gives a cheating Alice a 1/q^ρ chance; q^ρ ≥ 2^κ needs one pad
+   * for a 256-bit q. The earlier DKLs19 batch form (Protocol 1; 0xCarbon's {@code OT_WIDTH = 2L})
+   * uses one pad per input instead.
+   */
+  public static final int CHECK_PADS =
+      (OtParameters.COMPUTATIONAL_SECURITY + ORDER_BITS - 1) / ORDER_BITS;
+
+  /** ℓ + ρ = 3: scalars per extended OT (DKLs23 Protocol 5.2, ROTe of width ℓ + ρ). */
+  public static final int OT_WIDTH = VOLE_LENGTH + CHECK_PADS;
+
+  /**
+   * ξ = |q| + 2λ_s = 416 extended OTs per VOLE: Bob's random input is b = ⟨g, β⟩ for β ∈ {0,1}^ξ,
+   * statistically close to uniform, and the 2λ_s slack absorbs a selective-failure attack on β
+   * (DKLs23 Protocol 5.2, "batch-size ξ = |q| + 2σ"; DKLs19 §4, ξ = κ + 2s).
+   */
+  public static final int EXTENDED_OTS = ORDER_BITS + 2 * OtParameters.STATISTICAL_SECURITY;
+
+  /**
+   * κ base OTs per ordered pair of parties (DKLs23 Protocol 5.2, "Setup": κ base-OT seeds). The OT
+   * layer owns this choice ({@link OtParameters#BASE_OT_COUNT}); see its javadoc for 128 against
+   * 256.
+   */
+  public static final int BASE_OTS = OtParameters.BASE_OT_COUNT;
+
+  /** Bytes of the VOLE check hash μ: 2κ bits (DKLs23 Protocol 5.2, H_{2κ}). */
+  public static final int VOLE_CHECK_HASH_BYTES = 2 * OtParameters.COMPUTATIONAL_SECURITY / 8;
+
+  private Dkls23Parameters() {}
+}
