@@ -35,7 +35,7 @@ class BadInputTest {
     return shares;
   }
 
-  private static void assertOneLineError(CliRun r, String fragment) {
+  static void assertOneLineError(CliRun r, String fragment) {
     assertTrue(r.exitCode() != 0, "exit code");
     assertEquals("", r.out());
     String[] lines = r.err().strip().split("\n");
