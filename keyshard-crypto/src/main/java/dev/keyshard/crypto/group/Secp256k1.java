@@ -16,9 +16,12 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * SEC1 compressed; BIP-340 x-only keys are handled by {@link #liftX(byte[])} and
  * {@link Secp256k1Point#xOnly()}.
  *
- * <p>Generator multiplication uses BouncyCastle's fixed-point comb, whose table lookups are
- * constant-time. Multiplying another point uses BouncyCastle's GLV/wNAF multiplier, which is not
- * constant-time: the FROST protocols only multiply other points by public scalars.
+ * <p>Multiplications by possibly secret scalars ({@link #multiplyGenerator}, {@link
+ * Secp256k1Point#multiply}) are constant-time in the scalar: libsecp256k1 through JNI
+ * ({@code ecmult_gen}, {@code ecmult_const}) where it loads, else BouncyCastle's fixed-point comb
+ * (constant-time table lookups) and a pure-Java fixed-window ladder with complete formulas.
+ * Multiplications by public scalars ({@link #multiplyGeneratorAndAdd}, {@link #multiplyAndSum})
+ * use BouncyCastle's faster variable-time GLV/wNAF code.
  */
 public final class Secp256k1 implements Group {
   // Declared before INSTANCE: static initialisers run in textual order.
@@ -137,6 +140,22 @@ public final class Secp256k1 implements Group {
     if (k.group() != this) {
       throw new IllegalArgumentException("scalar of " + k.group().name() + " used on secp256k1");
     }
+    if (k.isZero()) {
+      return identity; // branches only on k = 0, which the result shows anyway
+    }
+    if (!Secp256k1Native.available()) {
+      return multiplyGeneratorComb(k);
+    }
+    byte[] kb = k.toBytes();
+    try {
+      return Secp256k1Point.fromLibsecp256k1(this, Secp256k1Native.multiplyGenerator(kb));
+    } finally {
+      java.util.Arrays.fill(kb, (byte) 0);
+    }
+  }
+
+  /** k·G with BouncyCastle's fixed-point comb: the path without libsecp256k1. */
+  Secp256k1Point multiplyGeneratorComb(Scalar k) {
     return new Secp256k1Point(this, comb.multiply(g, k.toBigInteger()));
   }
 

@@ -49,12 +49,53 @@ public final class Secp256k1Point implements Point {
     return new Secp256k1Point(group, p.negate());
   }
 
+  /**
+   * {@code k·this}, constant-time in {@code k}: libsecp256k1's {@code ecmult_const} where the native
+   * library loads ({@link Secp256k1Native}), else {@link Secp256k1FixedWindow}. Branches only on
+   * public facts: this point being the identity, and k being zero (the result says so anyway).
+   */
   @Override
   public Point multiply(Scalar k) {
     if (k.group() != group) {
       throw new IllegalArgumentException("scalar of " + k.group().name() + " used on secp256k1");
     }
-    return new Secp256k1Point(group, p.multiply(k.toBigInteger()));
+    if (p.isInfinity() || k.isZero()) {
+      return group.identity();
+    }
+    return Secp256k1Native.available() ? multiplyNative(k) : multiplyPortable(k);
+  }
+
+  /** k·this through libsecp256k1; k non-zero, this not the identity, the library available. */
+  Secp256k1Point multiplyNative(Scalar k) {
+    byte[] kb = k.toBytes();
+    try {
+      return fromLibsecp256k1(group, Secp256k1Native.multiply(p.getEncoded(false), kb));
+    } finally {
+      java.util.Arrays.fill(kb, (byte) 0);
+    }
+  }
+
+  /**
+   * A point from libsecp256k1's 65-byte output (04 ‖ x ‖ y), which is always on the curve: no need
+   * for decodePoint's check (4× the cost). The compressed encoding comes for free.
+   */
+  static Secp256k1Point fromLibsecp256k1(Secp256k1 group, byte[] out) {
+    ECPoint q = group.curve.createPoint(
+        new java.math.BigInteger(1, java.util.Arrays.copyOfRange(out, 1, 33)),
+        new java.math.BigInteger(1, java.util.Arrays.copyOfRange(out, 33, 65)));
+    byte[] compressed = java.util.Arrays.copyOf(out, 33);
+    compressed[0] = (byte) (2 | (out[64] & 1));
+    return new Secp256k1Point(group, q, compressed);
+  }
+
+  /** k·this in pure Java, constant-time; this not the identity. */
+  Secp256k1Point multiplyPortable(Scalar k) {
+    byte[] kb = k.toBytes();
+    try {
+      return new Secp256k1Point(group, Secp256k1FixedWindow.multiply(group.curve, p, kb));
+    } finally {
+      java.util.Arrays.fill(kb, (byte) 0);
+    }
   }
 
   @Override
