@@ -8,13 +8,13 @@ package dev.keyshard.crypto.ot;
  * <h2>Choices</h2>
  *
  * <ul>
- *   <li>{@link #BASE_OT_COUNT} = 256 base OTs per ordered pair, which is also the bit length of the
- *       extension sender's correlation Δ. DKLs19 (ePrint 2019/523) and the 0xCarbon DKLs23
- *       implementation use κ = |q| = 256 here. KOS15 needs only the computational parameter (128 would
- *       give 128-bit security, matching secp256k1) and {@code /work/dkls23-design.md} proposes 128;
- *       we could not check the DKLs23 paper's own instantiation text, so we keep the conservative
- *       256. The extension code accepts any multiple of 64 from 128 up
- *       ({@link KosReceiverSetup#count()}), so switching is this one constant.
+ *   <li>{@link #BASE_OT_COUNT} = λ_c = 128 base OTs per ordered pair, which is also the bit length of
+ *       the extension sender's correlation Δ. DKLs23 separates κ = |q| = 256 (the field size, which
+ *       sets the gadget length ξ = κ + 2λ_s) from the computational security parameter λ_c = 128,
+ *       and the OT extension needs λ_c base OTs. DKLs19 wrote κ = |q| for both, which is why its
+ *       reference code, 0xCarbon and Kryptology run 256 base OTs; their own KOS parameter is
+ *       128 + 80. (We could not read the DKLs23 PDF here; this follows three transcriptions of its
+ *       notation that agree. Re-check against §5.1/§8.1 of ePrint 2023/765.)
  *   <li>{@link #STATISTICAL_SECURITY} λ_s = 80 (KOS15, DKLs19, DKLs23).
  *   <li>{@link #CHECK_FIELD_BITS} = 128 + λ_s = 208: the KOS15 consistency check hashes each
  *       base-OT column into GF(2^208) ({@link Gf2k208}), as the DKLs implementations do; the
@@ -30,7 +30,7 @@ public final class OtParameters {
   /** λ_s, statistical security in bits (KOS15 §3, DKLs19 §4). */
   public static final int STATISTICAL_SECURITY = 80;
   /** λ_c: base OTs per ordered pair, and the bit length of Δ. See the class comment. */
-  public static final int BASE_OT_COUNT = 256;
+  public static final int BASE_OT_COUNT = COMPUTATIONAL_SECURITY;
   /** The degree of the KOS15 check field GF(2^k): 128 + λ_s. */
   public static final int CHECK_FIELD_BITS = COMPUTATIONAL_SECURITY + STATISTICAL_SECURITY;
   /** Bytes of one base-OT output (a PRG seed). */

@@ -22,7 +22,7 @@ class OtParametersTest {
     assertEquals(OtParameters.COMPUTATIONAL_SECURITY + OtParameters.STATISTICAL_SECURITY,
         OtParameters.CHECK_FIELD_BITS);
     assertEquals(Gf2k208.BITS, OtParameters.CHECK_FIELD_BITS);
-    assertEquals(256, OtParameters.BASE_OT_COUNT, "the documented λ_c choice");
+    assertEquals(OtParameters.COMPUTATIONAL_SECURITY, OtParameters.BASE_OT_COUNT, "λ_c base OTs (DKLs23 notation)");
     assertTrue(OtParameters.BASE_OT_COUNT >= OtParameters.COMPUTATIONAL_SECURITY);
     assertEquals(0, OtParameters.BASE_OT_COUNT % 64);
     assertTrue(OtParameters.SEED_BYTES * 8 >= 2 * OtParameters.COMPUTATIONAL_SECURITY);

@@ -20,16 +20,17 @@ public final class Dkls23Parameters {
   public static final int VOLE_LENGTH = 2;
 
   /**
-   * ρ = ⌈κ / |q|⌉ = 1 check pads (DKLs23 Protocol 5.2, "OT-Based Random Vector OLE"): Alice
-   * appends ρ random pads â to her ℓ inputs, so that η = â + θ·a hides a, and the challenge
-   * θ ∈ Z_q^(ℓ×ρ), drawn after ã, gives a cheating Alice a 1/q^ρ chance; q^ρ ≥ 2^κ needs one pad
-   * for a 256-bit q. The earlier DKLs19 batch form (Protocol 1; 0xCarbon's {@code OT_WIDTH = 2L})
+   * ρ = ⌈κ / λ_c⌉ = ⌈256 / 128⌉ = 2 check pads (DKLs23 Protocol 5.2, "OT-Based Random Vector OLE",
+   * with κ = |q| and λ_c the computational security parameter): Alice appends ρ random pads â to
+   * her ℓ inputs, so that η = â + θ·a hides a, and the challenge θ ∈ Z_q^(ℓ×ρ) is drawn after ã.
+   * This is the paper's parameter as transcriptions of its notation give it (we could not read
+   * the PDF here); the earlier DKLs19 batch form (Protocol 1; 0xCarbon's {@code OT_WIDTH = 2L})
    * uses one pad per input instead.
    */
   public static final int CHECK_PADS =
-      (OtParameters.COMPUTATIONAL_SECURITY + ORDER_BITS - 1) / ORDER_BITS;
+      (ORDER_BITS + OtParameters.COMPUTATIONAL_SECURITY - 1) / OtParameters.COMPUTATIONAL_SECURITY;
 
-  /** ℓ + ρ = 3: scalars per extended OT (DKLs23 Protocol 5.2, ROTe of width ℓ + ρ). */
+  /** ℓ + ρ = 4: scalars per extended OT (DKLs23 Protocol 5.2, ROTe of width ℓ + ρ). */
   public static final int OT_WIDTH = VOLE_LENGTH + CHECK_PADS;
 
   /**

@@ -149,7 +149,11 @@ class Dkls23CodecAttackTest {
         b -> b.setGammaU(ByteString.copyFrom(nonCanonical)),
         b -> b.setGammaV(ByteString.copyFrom(offCurve)),
         b -> b.setPsi(ByteString.copyFrom(q)),
-        b -> b.setEta(ByteString.copyFrom(q)),
+        b -> {
+          byte[] eta = b.getEta().toByteArray(); // ρ scalars: make the first one unreduced
+          System.arraycopy(q, 0, eta, 0, 32);
+          return b.setEta(ByteString.copyFrom(eta));
+        },
         b -> {
           byte[] a = b.getATilde().toByteArray();
           System.arraycopy(q, 0, a, 32 * 777, 32);
