@@ -117,7 +117,22 @@ public final class KosReceiver {
    * @throws IllegalStateException when called twice
    */
   public Scalar[][] finish(KosTransferMessage received) throws OtException {
+    return finish(received, null);
+  }
+
+  /**
+   * {@link #finish(KosTransferMessage)} for a sender that bound its pads to its fresh nonce
+   * ({@link KosSender#transfer(Scalar[][], byte[])}).
+   *
+   * @param senderNonce the sender's {@link KosSender#SENDER_NONCE_LENGTH} bytes, or null for none
+   * @throws IllegalArgumentException when the nonce has the wrong length
+   */
+  public Scalar[][] finish(KosTransferMessage received, byte[] senderNonce) throws OtException {
     Objects.requireNonNull(received, "received");
+    if (senderNonce != null && senderNonce.length != KosSender.SENDER_NONCE_LENGTH) {
+      throw new IllegalArgumentException(
+          "sender nonce must be " + KosSender.SENDER_NONCE_LENGTH + " bytes");
+    }
     if (used) {
       throw new IllegalStateException("KosReceiver is single-use");
     }
@@ -129,7 +144,8 @@ public final class KosReceiver {
       }
       Group g = Secp256k1.INSTANCE;
       int width = received.width();
-      OtHashes.RandomOt ro = new OtHashes.RandomOt(digest, width);
+      OtHashes.RandomOt ro = senderNonce == null ? new OtHashes.RandomOt(digest, width)
+          : new OtHashes.RandomOt(digest, senderNonce, width);
       Scalar[][] out = new Scalar[shape.count][width];
       for (int j = 0; j < shape.count; j++) {
         Scalar[] v = ro.scalars(j, rows[j]);

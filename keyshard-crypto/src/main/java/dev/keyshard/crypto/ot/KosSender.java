@@ -29,6 +29,9 @@ import javax.security.auth.Destroyable;
  * Holds Q and Δ until {@link #transfer}; never printed.
  */
 public final class KosSender {
+  /** Bytes of the optional sender nonce of {@link #transfer(Scalar[][], byte[])}. */
+  public static final int SENDER_NONCE_LENGTH = 32;
+
   private final KosShape shape;
   private final byte[] digest;
   private final long[][] rows;
@@ -110,6 +113,19 @@ public final class KosSender {
    * @throws IllegalStateException when called twice
    */
   public Transfer transfer(Scalar[][] alpha) {
+    return transfer(alpha, null);
+  }
+
+  /**
+   * {@link #transfer(Scalar[][])} with the random-OT pads v0_j = H(sid, n, j, Q_j) and
+   * v1_j = H(sid, n, j, Q_j ⊕ Δ) also bound to the sender's fresh nonce n, which the receiver must
+   * pass to {@link KosReceiver#finish(KosTransferMessage, byte[])}. Without n the pads depend only
+   * on the session and the receiver's message, so a receiver replaying the same message under a
+   * reused session gets the same pads twice and learns the difference of the two correlations.
+   *
+   * @param senderNonce {@link #SENDER_NONCE_LENGTH} fresh random bytes, or null for none
+   */
+  public Transfer transfer(Scalar[][] alpha, byte[] senderNonce) {
     Objects.requireNonNull(alpha, "alpha");
     if (alpha.length != shape.count || alpha[0] == null) {
       throw new IllegalArgumentException("alpha must have one row per extended OT");
@@ -121,11 +137,15 @@ public final class KosSender {
         throw new IllegalArgumentException("alpha rows must all have width " + width);
       }
     }
+    if (senderNonce != null && senderNonce.length != SENDER_NONCE_LENGTH) {
+      throw new IllegalArgumentException("sender nonce must be " + SENDER_NONCE_LENGTH + " bytes");
+    }
     if (used) {
       throw new IllegalStateException("KosSender is single-use");
     }
     used = true;
-    OtHashes.RandomOt ro = new OtHashes.RandomOt(digest, width);
+    OtHashes.RandomOt ro = senderNonce == null ? new OtHashes.RandomOt(digest, width)
+        : new OtHashes.RandomOt(digest, senderNonce, width);
     Scalar[][] tau = new Scalar[shape.count][width];
     Scalar[][] out = new Scalar[shape.count][];
     long[] flipped = new long[delta.length];
@@ -149,10 +169,15 @@ public final class KosSender {
 
   /** {@link #transfer(Scalar[][])} with the same correlation vector for every extended OT. */
   public Transfer transfer(Scalar[] alpha) {
+    return transfer(alpha, null);
+  }
+
+  /** {@link #transfer(Scalar[][], byte[])} with the same correlation vector for every OT. */
+  public Transfer transfer(Scalar[] alpha, byte[] senderNonce) {
     Objects.requireNonNull(alpha, "alpha");
     Scalar[][] all = new Scalar[shape.count][];
     Arrays.fill(all, alpha);
-    return transfer(all);
+    return transfer(all, senderNonce);
   }
 
   @Override

@@ -28,6 +28,8 @@ final class OtHashes {
   static final String PRG_TAG = "keyshard/ot/v1/kos/prg";
   static final String CHALLENGE_TAG = "keyshard/ot/v1/kos/challenge";
   static final String RANDOM_OT_TAG = "keyshard/ot/v1/kos/random-ot";
+  /** {@link RandomOt} with the extension sender's fresh nonce absorbed after the session. */
+  static final String RANDOM_OT_SENDER_NONCE_TAG = "keyshard/ot/v1/kos/random-ot/sender-nonce";
   /** Bytes hashed into one scalar. */
   static final int SCALAR_SOURCE_BYTES = 48;
 
@@ -65,6 +67,21 @@ final class OtHashes {
 
     RandomOt(byte[] sessionDigest, int width) {
       this.prefix = start(RANDOM_OT_TAG, sessionDigest);
+      this.width = width;
+    }
+
+    /**
+     * H(sid, senderNonce, j, row): the sender's fresh nonce (exactly
+     * {@link KosSender#SENDER_NONCE_LENGTH} bytes, so the encoding stays fixed-length) makes the
+     * pads fresh even when the receiver replays an extension message under a reused session.
+     */
+    RandomOt(byte[] sessionDigest, byte[] senderNonce, int width) {
+      if (senderNonce.length != KosSender.SENDER_NONCE_LENGTH) {
+        throw new IllegalArgumentException(
+            "sender nonce must be " + KosSender.SENDER_NONCE_LENGTH + " bytes");
+      }
+      this.prefix = start(RANDOM_OT_SENDER_NONCE_TAG, sessionDigest);
+      this.prefix.update(senderNonce, 0, senderNonce.length);
       this.width = width;
     }
 

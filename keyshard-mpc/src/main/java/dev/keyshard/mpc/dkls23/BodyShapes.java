@@ -35,6 +35,7 @@ final class BodyShapes {
       length(p, round, from, r.salt(), HashCommitment.SALT_LENGTH);
       length(p, round, from, r.echo(), signers * HashCommitment.LENGTH);
       length(p, round, from, r.vole().mu(), Dkls23Parameters.VOLE_CHECK_HASH_BYTES);
+      length(p, round, from, r.vole().aliceNonce(), VoleBinding.NONCE_LENGTH);
       if (r.vole().eta().length != Dkls23Parameters.CHECK_PADS) {
         throw wrong(p, round, from, "VOLE eta of the wrong length");
       }

@@ -82,7 +82,8 @@ public final class Dkls23SignCodec implements MessageCodec<Dkls23SignMessage> {
           .setEcho(bytes(m.echo()))
           .setATilde(bytes(m.vole().aTildeBytesShared()))
           .setEta(bytes(eta))
-          .setMu(bytes(m.vole().mu())));
+          .setMu(bytes(m.vole().mu()))
+          .setAliceNonce(bytes(m.vole().aliceNonce())));
     } else if (body instanceof Share) {
       Share m = (Share) body;
       b.setShare(Dkls23SignShareProto.newBuilder()
@@ -148,13 +149,14 @@ public final class Dkls23SignCodec implements MessageCodec<Dkls23SignMessage> {
     byte[] eta = w.exact(m.getEta(), Dkls23Parameters.CHECK_PADS * SCALAR, "VOLE eta");
     byte[] mu = w.exact(m.getMu(), Dkls23Parameters.VOLE_CHECK_HASH_BYTES, "VOLE mu");
     byte[] salt = w.exact(m.getSalt(), HashCommitment.SALT_LENGTH, "salt");
+    byte[] aliceNonce = w.exact(m.getAliceNonce(), VoleBinding.NONCE_LENGTH, "Alice's VOLE nonce");
     Scalar[] etaScalars = new Scalar[Dkls23Parameters.CHECK_PADS];
     for (int k = 0; k < etaScalars.length; k++) {
       etaScalars[k] = w.scalar(ByteString.copyFrom(eta, k * SCALAR, SCALAR), "VOLE eta");
     }
     VoleTransfer vole;
     try {
-      vole = VoleTransfer.decode(aTilde, etaScalars, mu);
+      vole = VoleTransfer.decode(aliceNonce, aTilde, etaScalars, mu);
     } catch (OtException e) {
       throw w.ot(e);
     }
@@ -178,7 +180,7 @@ public final class Dkls23SignCodec implements MessageCodec<Dkls23SignMessage> {
       case 2:
         return 4 * POINT + 2 * SCALAR + signers * HashCommitment.LENGTH + A_TILDE_BYTES
             + Dkls23Parameters.CHECK_PADS * SCALAR + Dkls23Parameters.VOLE_CHECK_HASH_BYTES
-            + FRAMING;
+            + VoleBinding.NONCE_LENGTH + FRAMING;
       case 3:
         return 2 * SCALAR + FRAMING;
       default:

@@ -165,6 +165,12 @@ public final class Dkls23SignParty implements Party<Dkls23SignMessage, EcdsaSign
       state.destroy();
       state = new SignState.Aborted(a);
       throw a;
+    } catch (RuntimeException e) {
+      // A local failure mid-round: the round state may hold secrets and be half-updated, so it is
+      // destroyed and the party is terminal, as for an abort.
+      state.destroy();
+      state = new SignState.Aborted(e);
+      throw e;
     }
   }
 

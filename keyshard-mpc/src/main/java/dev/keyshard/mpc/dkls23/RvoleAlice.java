@@ -40,6 +40,12 @@ final class RvoleAlice {
       throw new IllegalArgumentException("Alice has " + l + " VOLE inputs");
     }
     KosSender sender = KosSender.check(setup, binding.otSession(), xi, fromBob);
+    // Alice's fresh contribution: bound into her random-OT pads, θ and μ, it makes this VOLE
+    // session unique even if the signing session id is reused and Bob replays his old extension
+    // (otherwise the pads repeat and ã′ − ã reveals the difference of her inputs).
+    byte[] aliceNonce = new byte[VoleBinding.NONCE_LENGTH];
+    rng.nextBytes(aliceNonce);
+    VoleBinding fresh = binding.withAliceNonce(aliceNonce);
     // Step 2.3: â ← Z_q^ρ.
     Scalar[] correlation = new Scalar[l + rho];
     System.arraycopy(inputs, 0, correlation, 0, l);
@@ -47,12 +53,13 @@ final class RvoleAlice {
       correlation[l + k] = Secp256k1.INSTANCE.randomScalar(rng);
     }
     // Steps 2.1 and 2.4: α⁰ and ã_(j,·) = α⁰_j − α¹_j + (a ‖ â).
-    KosSender.Transfer transfer = sender.transfer(correlation);
+    KosSender.Transfer transfer = sender.transfer(correlation, aliceNonce);
     Scalar[][] alpha0 = transfer.outputs();
-    VoleTransfer partial = VoleTransfer.of(transfer.message(), new Scalar[0], new byte[0]);
+    VoleTransfer partial = VoleTransfer.of(aliceNonce, transfer.message(), new Scalar[0],
+        new byte[0]);
     byte[] aTilde = partial.aTildeBytesShared();
     // Step 2.5: θ = H(sid ‖ ã), after ã is fixed.
-    Scalar[][] theta = RvoleHashes.theta(binding.digest(), aTilde);
+    Scalar[][] theta = RvoleHashes.theta(fresh.digest(), aTilde);
     // Step 2.2: c_i = −Σ_j g_j·α⁰_(j,i).
     Scalar[] c = new Scalar[l];
     for (int i = 0; i < l; i++) {
@@ -82,7 +89,7 @@ final class RvoleAlice {
         muVector[j][k] = acc;
       }
     }
-    byte[] mu = RvoleHashes.mu(binding.digest(), muVector);
+    byte[] mu = RvoleHashes.mu(fresh.digest(), muVector);
     transfer.destroy();
     destroy(muVector);
     for (int k = 0; k < rho; k++) {

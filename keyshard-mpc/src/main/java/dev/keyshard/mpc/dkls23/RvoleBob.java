@@ -6,6 +6,7 @@ import dev.keyshard.crypto.ot.KosExtendMessage;
 import dev.keyshard.crypto.ot.KosReceiver;
 import dev.keyshard.crypto.ot.KosReceiverSetup;
 import dev.keyshard.crypto.ot.OtException;
+import dev.keyshard.crypto.ot.OtRole;
 import dev.keyshard.crypto.secret.SecretScalar;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -67,18 +68,23 @@ final class RvoleBob implements Destroyable {
    *
    * @return d_1 … d_ℓ (secret shares)
    * @throws VoleCheckException when μ′ ≠ μ (Alice's correction is inconsistent)
-   * @throws OtException WRONG_LENGTH, culprit Alice, when ã is for another number of OTs
+   * @throws OtException WRONG_LENGTH, culprit Alice, when ã is for another number of OTs or
+   *     width, or η has the wrong length
    */
   Scalar[] finish(VoleTransfer fromAlice) throws OtException, VoleCheckException {
     int l = Dkls23Parameters.VOLE_LENGTH;
     int rho = Dkls23Parameters.CHECK_PADS;
     int xi = Dkls23Parameters.EXTENDED_OTS;
     if (fromAlice.aTilde().width() != l + rho || fromAlice.eta().length != rho) {
-      throw new VoleCheckException("Alice's message has the wrong width");
+      throw new OtException(OtException.Reason.WRONG_LENGTH, OtRole.SENDER,
+          "Alice's VOLE message has the wrong width or number of check values");
     }
     // Steps 3.2 and 3.4: ḋ_(j,·) = γ_j + β_j·ã_j, from the extension.
-    Scalar[][] dDot = receiver.finish(fromAlice.aTilde());
-    Scalar[][] theta = RvoleHashes.theta(binding.digest(), fromAlice.aTildeBytesShared());
+    // Alice's fresh nonce: the same pads, θ and μ as she derived (see VoleBinding).
+    byte[] aliceNonce = fromAlice.aliceNonce();
+    VoleBinding fresh = binding.withAliceNonce(aliceNonce);
+    Scalar[][] dDot = receiver.finish(fromAlice.aTilde(), aliceNonce);
+    Scalar[][] theta = RvoleHashes.theta(fresh.digest(), fromAlice.aTildeBytesShared());
     Scalar[] eta = fromAlice.eta();
     Secp256k1 g = Secp256k1.INSTANCE;
     // Step 3.5: μ⃗′_(j,k) = ḋ_(j,ℓ+k) + Σ_i θ_(i,k)·ḋ_(j,i) − β_j·η_k.
@@ -94,7 +100,7 @@ final class RvoleBob implements Destroyable {
       }
     }
     // Steps 3.6 and 3.7: μ′ = H(sid ‖ μ⃗′) must equal μ (constant-time comparison).
-    byte[] mu = RvoleHashes.mu(binding.digest(), muVector);
+    byte[] mu = RvoleHashes.mu(fresh.digest(), muVector);
     RvoleAlice.destroy(muVector);
     if (!MessageDigest.isEqual(mu, fromAlice.mu())) {
       RvoleAlice.destroy(dDot);

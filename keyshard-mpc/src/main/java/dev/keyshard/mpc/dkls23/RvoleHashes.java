@@ -8,7 +8,8 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
 
 /**
  * The two random oracles of DKLs23 Protocol 5.2, each bound to one VOLE instance (its binding
- * digest names the signing session, Alice, Bob and Bob's fresh nonce, see {@link VoleBinding}):
+ * digest names the signing session, Alice, Bob, Bob's fresh nonce and Alice's, see
+ * {@link VoleBinding#withAliceNonce}):
  * <ul>
  *   <li>θ = H_{Z_q^(ℓ×ρ)}(sid ‖ ã): the check challenge, derived <em>after</em> Alice fixed her
  *       correction vector ã (step 2.5 of Protocol 5.2). A challenge fixed before ã (0xCarbon derives

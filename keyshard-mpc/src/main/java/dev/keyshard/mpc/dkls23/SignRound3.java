@@ -177,8 +177,8 @@ final class SignRound3 {
 
   /**
    * χ·P for a secret χ and a peer's point, computed as χ₁·P + (χ − χ₁)·P with a fresh random χ₁:
-   * the group's variable-base multiplication on secp256k1 is not constant-time, and each of the
-   * two scalars it sees is uniform and independent of χ on its own.
+   * each of the two scalars the multiplication sees is uniform and independent of χ on its own
+   * (defence in depth; secp256k1's variable-base multiplication is itself constant-time).
    */
   static Point blindedMultiply(SecretScalar chi, Point p, SecureRandom rng) {
     try (SecretScalar mask = SecretScalar.random(Secp256k1.INSTANCE, rng);

@@ -137,5 +137,6 @@ sealed interface SignState {
 
   record Done(EcdsaSignature signature) implements SignState {}
 
-  record Aborted(ProtocolAbort cause) implements SignState {}
+  /** Terminal: {@code cause} is the {@link ProtocolAbort}, or the RuntimeException of a local failure. */
+  record Aborted(Exception cause) implements SignState {}
 }

@@ -108,6 +108,20 @@ class Dkls23CodecAttackTest {
     }
   }
 
+  /** Alice's VOLE nonce in the round-2 reveal: missing, short or long is WRONG_LENGTH. */
+  @Test
+  void aliceVoleNonceOfWrongLengthIsRefused() throws Exception {
+    Envelope<Dkls23SignMessage> reveal = SIGN.stream()
+        .filter(e -> e.body() instanceof Dkls23SignMessage.Reveal).findFirst().orElseThrow();
+    Dkls23SignBodyProto p = Dkls23SignBodyProto.parseFrom(signCodec.encode(reveal.body()));
+    assertEquals(32, p.getReveal().getAliceNonce().size());
+    for (int length : new int[] {0, 31, 33}) {
+      var body = p.toBuilder().setReveal(p.getReveal().toBuilder()
+          .setAliceNonce(ByteString.copyFrom(new byte[length]))).build();
+      assertRefused(signCodec, reveal.round(), body.toByteArray(), AbortReason.WRONG_LENGTH);
+    }
+  }
+
   /** Each field of each signing body one byte short and one byte long: WRONG_LENGTH. */
   @Test
   void everySigningFieldHasItsExactLength() throws Exception {

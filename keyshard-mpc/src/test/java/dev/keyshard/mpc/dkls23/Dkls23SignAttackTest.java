@@ -145,7 +145,7 @@ class Dkls23SignAttackTest {
           } else {
             eta[0] = eta[0].add(G.one());
           }
-          return p.vole(uncheck(() -> VoleTransfer.decode(p.vole().aTildeBytes(), eta, m)));
+          return p.vole(uncheck(() -> VoleTransfer.decode(p.vole().aliceNonce(), p.vole().aTildeBytes(), eta, m)));
         })) : e));
     assertAbort(f, out.get(P1), AbortReason.VOLE_CHECK_FAILED, Set.of(P3), true);
   }

@@ -74,7 +74,7 @@ final class Dkls23Tamper {
       byte[] one = java.util.Arrays.copyOfRange(tau, off, off + 32);
       System.arraycopy(G.decodeScalar(one).add(delta).toBytes(), 0, tau, off, 32);
     }
-    return VoleTransfer.decode(tau, v.eta(), v.mu());
+    return VoleTransfer.decode(v.aliceNonce(), tau, v.eta(), v.mu());
   }
 
   /** The KOS extension with one bit of its u matrix flipped. */

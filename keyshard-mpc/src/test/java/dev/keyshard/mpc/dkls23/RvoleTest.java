@@ -1,6 +1,8 @@
 package dev.keyshard.mpc.dkls23;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +56,64 @@ class RvoleTest {
     assertEquals(runs, bobInputs.size());
   }
 
+  /**
+   * A malicious Bob replays his identical extension (same u, x̂, t̂ and nonce, same signing
+   * binding) to Alice twice. Without Alice's fresh nonce the pads repeat and
+   * ã′_j − ã_j = (a′ − a ‖ â′ − â) for every j, revealing a′_1 − a_1 in the first column. With it,
+   * the pads are fresh: no row shows the input difference.
+   */
+  @Test
+  void replayedExtensionGetsFreshPadsFromAlice() throws Exception {
+    SecureRandom rng = TestRandom.seeded(15, "rvole");
+    OtPair pair = OtPair.create(rng);
+    VoleBinding binding = binding(rng);
+    RvoleBob bob = RvoleBob.start(pair.bob(), binding, rng);
+    Scalar sk = G.randomScalar(rng);
+    Scalar[] a = {G.randomScalar(rng), sk};
+    Scalar[] a2 = {G.randomScalar(rng), sk};
+    RvoleAlice.Result first = RvoleAlice.transfer(pair.alice(), binding, bob.message(), a, rng);
+    RvoleAlice.Result second = RvoleAlice.transfer(pair.alice(), binding, bob.message(), a2, rng);
+    assertFalse(java.util.Arrays.equals(first.message().aliceNonce(),
+        second.message().aliceNonce()), "Alice's VOLE nonce must be fresh");
+    Scalar inputDiff = a2[0].subtract(a[0]);
+    byte[] t1 = first.message().aTildeBytes();
+    byte[] t2 = second.message().aTildeBytes();
+    for (int j = 0; j < Dkls23Parameters.EXTENDED_OTS; j++) {
+      Scalar d0 = aTilde(t2, j, 0).subtract(aTilde(t1, j, 0));
+      Scalar d1 = aTilde(t2, j, 1).subtract(aTilde(t1, j, 1));
+      assertNotEquals(inputDiff, d0, "ã′ − ã reveals Alice's input difference at OT " + j);
+      assertNotEquals(G.zero(), d1, "ã′ − ã reveals Alice's equal input at OT " + j);
+    }
+    // The replaying Bob still gets a correct VOLE for the message he finishes with.
+    Scalar b = bob.input().value(InsecureSecretAccess.get());
+    Scalar[] d = bob.finish(second.message());
+    for (int i = 0; i < a2.length; i++) {
+      assertEquals(a2[i].multiply(b), second.c()[i].add(d[i]));
+    }
+    bob.destroy();
+  }
+
+  @Test
+  void aliceNonceOfWrongLengthIsWrongLengthNamingAlice() throws Exception {
+    SecureRandom rng = TestRandom.seeded(16, "rvole");
+    OtPair pair = OtPair.create(rng);
+    VoleBinding binding = binding(rng);
+    RvoleBob bob = RvoleBob.start(pair.bob(), binding, rng);
+    Scalar[] a = {G.randomScalar(rng), G.randomScalar(rng)};
+    VoleTransfer m = RvoleAlice.transfer(pair.alice(), binding, bob.message(), a, rng).message();
+    for (int length : new int[] {0, VoleBinding.NONCE_LENGTH - 1, VoleBinding.NONCE_LENGTH + 1}) {
+      OtException e = assertThrows(OtException.class,
+          () -> VoleTransfer.decode(new byte[length], m.aTildeBytes(), m.eta(), m.mu()));
+      assertEquals(OtException.Reason.WRONG_LENGTH, e.reason());
+      assertEquals(dev.keyshard.crypto.ot.OtRole.SENDER, e.culprit());
+    }
+  }
+
+  private static Scalar aTilde(byte[] encoded, int j, int k) throws Exception {
+    int off = (j * Dkls23Parameters.OT_WIDTH + k) * 32;
+    return G.decodeScalar(java.util.Arrays.copyOfRange(encoded, off, off + 32));
+  }
+
   @Test
   void tamperedCorrectionFailsBobsCheck() throws Exception {
     SecureRandom rng = TestRandom.seeded(11, "rvole");
@@ -68,7 +128,7 @@ class RvoleTest {
       // Shift one correction scalar: an inconsistent correlation at one extended OT.
       int offset = (position * Dkls23Parameters.OT_WIDTH) * 32 + 31;
       tau[offset] ^= 1;
-      VoleTransfer bad = VoleTransfer.decode(tau, alice.message().eta(), alice.message().mu());
+      VoleTransfer bad = VoleTransfer.decode(alice.message().aliceNonce(), tau, alice.message().eta(), alice.message().mu());
       // The check fails unless β_j = 0 there, in which case Bob never reads ã_j and his output is
       // still correct: either way no wrong output is accepted.
       Scalar b = bob.input().value(InsecureSecretAccess.get());
@@ -95,7 +155,7 @@ class RvoleTest {
     Scalar[] eta = m1.eta();
     eta[0] = eta[0].add(G.one());
     assertThrows(VoleCheckException.class,
-        () -> bob1.finish(VoleTransfer.decode(m1.aTildeBytes(), eta, m1.mu())));
+        () -> bob1.finish(VoleTransfer.decode(m1.aliceNonce(), m1.aTildeBytes(), eta, m1.mu())));
 
     VoleBinding b2 = binding(rng);
     RvoleBob bob2 = RvoleBob.start(pair.bob(), b2, rng);
@@ -103,7 +163,7 @@ class RvoleTest {
     byte[] mu = m2.mu();
     mu[5] ^= 0x40;
     assertThrows(VoleCheckException.class,
-        () -> bob2.finish(VoleTransfer.decode(m2.aTildeBytes(), m2.eta(), mu)));
+        () -> bob2.finish(VoleTransfer.decode(m2.aliceNonce(), m2.aTildeBytes(), m2.eta(), mu)));
   }
 
   @Test
@@ -125,7 +185,7 @@ class RvoleTest {
       byte[] shifted = G.decodeScalar(one).add(G.decodeScalar(delta)).toBytes();
       System.arraycopy(shifted, 0, tau, off, 32);
     }
-    VoleTransfer bad = VoleTransfer.decode(tau, honest.eta(), honest.mu());
+    VoleTransfer bad = VoleTransfer.decode(honest.aliceNonce(), tau, honest.eta(), honest.mu());
     assertThrows(VoleCheckException.class, () -> bob.finish(bad));
   }
 
