@@ -12,7 +12,8 @@ import javax.security.auth.Destroyable;
  * <p>A failed consistency check marks the setup burned and every later use throws: each failure
  * can tell a cheating receiver one bit of Δ (KOS15 §3, selective failure), so the pair must redo
  * its base OTs (ATTACKS.md, the Lindell17 abort row; DKLs23 design §8.6). The caller must persist
- * the burn as well: this flag lives only in memory.
+ * the burn as well: {@link #toBytes} refuses a burned setup, so storage records the burn on its own
+ * and restores it with {@link #burnedPlaceholder(int)}, which holds no Δ.
  *
  * <h2>Security</h2>
  * Secret: Δ turns every extended OT into both of its messages. Never printed; exported only with a
@@ -45,6 +46,23 @@ public final class KosSenderSetup implements Destroyable {
     return new KosSenderSetup(baseOt.choicesLive().clone(), s);
   }
 
+  /**
+   * A setup that is burned from the start and holds no secret (Δ and seeds are zero): how storage
+   * restores a pair whose consistency check failed, without keeping the partly leaked Δ.
+   *
+   * @throws IllegalArgumentException when κ is not a multiple of 64 from 128 to 1024
+   */
+  public static KosSenderSetup burnedPlaceholder(int kappa) {
+    KosShape.checkKappa(kappa);
+    byte[][] s = new byte[kappa][];
+    for (int i = 0; i < kappa; i++) {
+      s[i] = new byte[OtParameters.SEED_BYTES];
+    }
+    KosSenderSetup setup = new KosSenderSetup(new byte[kappa / 8], s);
+    setup.burned = true;
+    return setup;
+  }
+
   /** κ, the number of base OTs. */
   public int count() {
     return seeds.length;
@@ -63,7 +81,12 @@ public final class KosSenderSetup implements Destroyable {
     return EndemicOt.bit(delta, i);
   }
 
-  /** Storage encoding: u16(κ) ‖ Δ (κ/8 bytes) ‖ κ seeds. */
+  /**
+   * Storage encoding: u16(κ) ‖ Δ (κ/8 bytes) ‖ κ seeds.
+   *
+   * @throws IllegalStateException when burned or destroyed (store the burn instead, see
+   *     {@link #burnedPlaceholder(int)})
+   */
   public byte[] toBytes(SecretAccess access) {
     Objects.requireNonNull(access, "SecretAccess");
     checkUsable();

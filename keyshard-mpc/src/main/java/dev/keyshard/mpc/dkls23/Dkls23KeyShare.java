@@ -38,8 +38,9 @@ import javax.security.auth.Destroyable;
  * <p>It also remembers, in memory only, every signing session it took part in and refuses a repeat
  * ({@link #claimSignSession}): a repeated session would replay the OT extension streams
  * ({@link VoleBinding}). A node that persists shares must keep session ids fresh across restarts.
- * A failed KOS check burns the pair's sender setup in memory; the node must persist that and
- * re-run key generation or a refresh with that peer before signing with it again.
+ * A failed KOS check burns the pair's sender setup; {@link Dkls23KeyShareCodec} stores the burn,
+ * so the node must save the share again after such an abort, and re-run key generation or a
+ * refresh with that peer before signing with it again.
  *
  * <p>Not thread-safe.
  */

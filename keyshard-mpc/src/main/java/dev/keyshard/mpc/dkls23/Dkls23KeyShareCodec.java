@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * exact lengths, valid points and scalars, a committee of 2 ≤ t ≤ n ≤ 16, peers exactly the other
  * members, and a signing share that matches the party's verifying share.
  *
+ * <p>A pair burned by a failed KOS15 check is stored as burned, without its sender setup, and
+ * decodes burned: {@link Dkls23SignParty} then refuses to sign with that peer.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Dkls23KeyShareCodec {
@@ -64,11 +67,16 @@ public final class Dkls23KeyShareCodec {
     Arrays.fill(signing, (byte) 0);
     for (Map.Entry<PartyId, PeerSetup> e : share.peers().entrySet()) {
       PeerSetup p = e.getValue();
-      b.addPeers(Dkls23PeerSetupProto.newBuilder()
+      Dkls23PeerSetupProto.Builder peer = Dkls23PeerSetupProto.newBuilder()
           .setPeer(e.getKey().value())
-          .setZeroSeed(ByteString.copyFrom(p.zeroSeed()))
-          .setOtAsAlice(ByteString.copyFrom(p.asAlice().toBytes(access)))
-          .setOtAsBob(ByteString.copyFrom(p.asBob().toBytes(access))));
+          .setZeroSeed(ByteString.copyFrom(p.zeroSeed()));
+      if (p.asAlice().isBurned()) {
+        // A burned pair keeps no Δ: only the burn is stored, so a reload still refuses the peer.
+        peer.setOtAsAliceBurned(true);
+      } else {
+        peer.setOtAsAlice(ByteString.copyFrom(p.asAlice().toBytes(access)));
+      }
+      b.addPeers(peer.setOtAsBob(ByteString.copyFrom(p.asBob().toBytes(access))));
     }
     return b.build().toByteArray();
   }
@@ -122,9 +130,18 @@ public final class Dkls23KeyShareCodec {
       }
       Map<PartyId, PeerSetup> peers = new TreeMap<>();
       for (Dkls23PeerSetupProto peer : p.getPeersList()) {
-        PeerSetup setup = new PeerSetup(peer.getZeroSeed().toByteArray(),
-            KosSenderSetup.fromBytes(peer.getOtAsAlice().toByteArray(), access),
-            KosReceiverSetup.fromBytes(peer.getOtAsBob().toByteArray(), access));
+        KosReceiverSetup asBob =
+            KosReceiverSetup.fromBytes(peer.getOtAsBob().toByteArray(), access);
+        KosSenderSetup asAlice;
+        if (peer.getOtAsAliceBurned()) {
+          if (!peer.getOtAsAlice().isEmpty()) {
+            throw new InvalidEncodingException("burned peer setup must not hold an OT setup");
+          }
+          asAlice = KosSenderSetup.burnedPlaceholder(asBob.count());
+        } else {
+          asAlice = KosSenderSetup.fromBytes(peer.getOtAsAlice().toByteArray(), access);
+        }
+        PeerSetup setup = new PeerSetup(peer.getZeroSeed().toByteArray(), asAlice, asBob);
         if (peers.put(PartyId.of(peer.getPeer()), setup) != null) {
           throw new InvalidEncodingException("duplicate peer setup");
         }

@@ -67,6 +67,9 @@ class Dkls23KeyShareCodecTest {
         p.toBuilder().setSelf(0).build().toByteArray(),
         p.toBuilder().setChainCode(p.getChainCode().substring(1)).build().toByteArray(),
         p.toBuilder().removePeers(0).build().toByteArray(),
+        // burned, yet still carrying the sender setup
+        p.toBuilder().setPeers(0, p.getPeers(0).toBuilder().setOtAsAliceBurned(true))
+            .build().toByteArray(),
         // another party's signing share: no longer matches this party's verifying share
         p.toBuilder().setSigningShare(Dkls23KeyShareProto.parseFrom(Dkls23KeyShareCodec.encode(
             f.shares.get(PartyId.of(1)), InsecureSecretAccess.get())).getSigningShare())

@@ -88,6 +88,45 @@ class Dkls23SignAttackTest {
     assertThrows(IllegalStateException.class, () -> f.signers(PAIR, hash, null));
   }
 
+  /**
+   * ATTACKS.md, Lindell17 abort: the burn survives storage. After P2 fails P1's KOS check, P1's
+   * share is encoded and decoded; the reloaded share still refuses P2 (else each reload would let
+   * P2 probe another bit of Δ), keeps no Δ for P2, and still signs with P3.
+   */
+  @Test
+  void burnedPairSurvivesEncodingAndIsRefusedAfterReload() throws Exception {
+    Dkls23Fixture f = Dkls23Fixture.of(2, 3, 80);
+    byte[] hash = f.hash("kos-reload");
+    Map<PartyId, Outcome<EcdsaSignature>> out = run(f, PAIR, hash, (e, to) -> List.of(
+        is(e, P2, P1, Extend.class) ? withBody(e, new Extend(((Extend) e.body()).nonce(),
+            uncheck(() -> Dkls23Tamper.flipExtendBit(((Extend) e.body()).extend(), 0)))) : e));
+    assertAbort(f, out.get(P1), AbortReason.OT_CONSISTENCY_CHECK_FAILED, Set.of(P2), true);
+    assertTrue(f.shares.get(P1).peer(P2).asAlice().isBurned());
+
+    byte[] bytes = Dkls23KeyShareCodec.encode(f.shares.get(P1), InsecureSecretAccess.get());
+    var proto = dev.keyshard.mpc.proto.Dkls23KeyShareProto.parseFrom(bytes);
+    for (var peer : proto.getPeersList()) {
+      assertEquals(peer.getPeer() == 2, peer.getOtAsAliceBurned(), "peer " + peer.getPeer());
+      assertEquals(peer.getPeer() == 2, peer.getOtAsAlice().isEmpty(), "peer " + peer.getPeer());
+    }
+    Dkls23KeyShare reloaded = Dkls23KeyShareCodec.decode(bytes, InsecureSecretAccess.get());
+    assertTrue(reloaded.peer(P2).asAlice().isBurned());
+    assertFalse(reloaded.peer(P3).asAlice().isBurned());
+    assertTrue(java.util.Arrays.equals(bytes,
+        Dkls23KeyShareCodec.encode(reloaded, InsecureSecretAccess.get())));
+
+    Map<PartyId, Dkls23KeyShare> shares = new java.util.TreeMap<>(f.shares);
+    shares.put(P1, reloaded);
+    Dkls23Fixture g = Dkls23Fixture.fromShares(f.committee, shares, TestRandom.seeded(80, "r"));
+    byte[] again = g.hash("kos-reload-again");
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> g.signers(PAIR, again, null));
+    assertTrue(refused.getMessage().contains("P2"), refused.getMessage());
+    // The unburned pair still signs from the reloaded share.
+    EcdsaSignature sig = g.network(g.signers(Set.of(P1, P3), again, null)).run().get(P1);
+    Dkls23Fixture.assertValid(sig, g.publicKey(), again);
+  }
+
   /** A base-OT sender that deviates at key generation is named at the first signing. */
   @Test
   void baseOtDeviationAtKeygenIsCaughtByTheFirstSigning() throws Exception {
