@@ -20,17 +20,24 @@ public final class Dkls23Parameters {
   public static final int VOLE_LENGTH = 2;
 
   /**
-   * ρ = ⌈κ / λ_c⌉ = ⌈256 / 128⌉ = 2 check pads (DKLs23 Protocol 5.2, "OT-Based Random Vector OLE",
-   * with κ = |q| and λ_c the computational security parameter): Alice appends ρ random pads â to
-   * her ℓ inputs, so that η = â + θ·a hides a, and the challenge θ ∈ Z_q^(ℓ×ρ) is drawn after ã.
-   * This is the paper's parameter as transcriptions of its notation give it (we could not read
-   * the PDF here); the earlier DKLs19 batch form (Protocol 1; 0xCarbon's {@code OT_WIDTH = 2L})
-   * uses one pad per input instead.
+   * ρ = ⌈λ_c / κ⌉ = ⌈128 / 256⌉ = 1 check pad (DKLs23 Protocol 5.2, "OT-Based Random Vector OLE",
+   * with κ = |q| and λ_c the computational security parameter). Alice appends ρ random pads â to
+   * her ℓ inputs; η = â + θ·a hides a, and the challenge θ ∈ Z_q^(ℓ×ρ) is drawn after ã is fixed.
+   *
+   * <p>Why this many: an Alice who corrects some OT j with an input other than (a ‖ â), to probe
+   * Bob's bit β_j, passes the check only if θ_k·δ_j + δ̂_(j,k) = 0 for every pad k, where δ is her
+   * deviation. θ is a hash output she sees only after committing to ã, so each pad fails her with
+   * probability 1 − 1/q, and a grinding Alice with Q hash evaluations succeeds with probability at
+   * most Q·q^(−ρ). ρ = ⌈λ_c/|q|⌉ makes q^(−ρ) ≤ 2^(−λ_c), the bound the rest of the protocol gives;
+   * here one pad gives 2^(−256) per try. A field smaller than λ_c bits would need more pads, which is
+   * why the paper writes ρ = ⌈λ_c/κ⌉. A second pad here would buy no security and cost
+   * 13 KB per VOLE. The earlier DKLs19 batch form (Protocol
+   * 1; 0xCarbon's {@code OT_WIDTH = 2L}) uses one pad per input instead.
    */
   public static final int CHECK_PADS =
-      (ORDER_BITS + OtParameters.COMPUTATIONAL_SECURITY - 1) / OtParameters.COMPUTATIONAL_SECURITY;
+      (OtParameters.COMPUTATIONAL_SECURITY + ORDER_BITS - 1) / ORDER_BITS;
 
-  /** ℓ + ρ = 4: scalars per extended OT (DKLs23 Protocol 5.2, ROTe of width ℓ + ρ). */
+  /** ℓ + ρ = 3: scalars per extended OT (DKLs23 Protocol 5.2, ROTe of width ℓ + ρ). */
   public static final int OT_WIDTH = VOLE_LENGTH + CHECK_PADS;
 
   /**

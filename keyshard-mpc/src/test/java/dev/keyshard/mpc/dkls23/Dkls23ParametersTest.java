@@ -16,11 +16,13 @@ class Dkls23ParametersTest {
   void constantsFollowTheirFormulas() {
     assertEquals(Secp256k1.INSTANCE.order().bitLength(), Dkls23Parameters.ORDER_BITS);
     assertEquals(2, Dkls23Parameters.VOLE_LENGTH);
-    // ρ = ⌈κ/λ_c⌉ with κ = |q| = 256 and λ_c = 128: two pads (DKLs23 Protocol 5.2).
+    // ρ = ⌈λ_c/κ⌉ with κ = |q| = 256 and λ_c = 128: one pad (DKLs23 Protocol 5.2). The check's
+    // soundness is q^(−ρ), which must stay at or below 2^(−λ_c).
     assertTrue(OtParameters.COMPUTATIONAL_SECURITY >= 128);
-    assertEquals(2, Dkls23Parameters.CHECK_PADS);
-    assertEquals((256 + OtParameters.COMPUTATIONAL_SECURITY - 1) / OtParameters.COMPUTATIONAL_SECURITY,
-        Dkls23Parameters.CHECK_PADS);
+    assertEquals(1, Dkls23Parameters.CHECK_PADS);
+    assertEquals((OtParameters.COMPUTATIONAL_SECURITY + 255) / 256, Dkls23Parameters.CHECK_PADS);
+    assertTrue(Dkls23Parameters.CHECK_PADS * Dkls23Parameters.ORDER_BITS
+        >= OtParameters.COMPUTATIONAL_SECURITY);
     assertEquals(Dkls23Parameters.VOLE_LENGTH + Dkls23Parameters.CHECK_PADS,
         Dkls23Parameters.OT_WIDTH);
     // ξ = |q| + 2λ_s with λ_s ≥ 80.
