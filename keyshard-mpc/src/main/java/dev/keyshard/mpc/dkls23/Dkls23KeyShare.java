@@ -102,8 +102,12 @@ public final class Dkls23KeyShare implements Destroyable {
     return keygenId.clone();
   }
 
-  /** p(i), owned by this share (callers copy it). */
-  SecretScalar signingShare() {
+  /**
+   * p(i), owned by this share: callers must not destroy it (use {@link SecretScalar#copy()}).
+   * Public for emergency recovery, which interpolates t of them; its bytes still need a
+   * {@code SecretAccess} token.
+   */
+  public SecretScalar signingShare() {
     return keyShare.signingShare();
   }
 
