@@ -50,12 +50,18 @@ final class Peers {
       cmd.add(script);
       cmd.addAll(List.of(args));
     }
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      fail("node " + script + " did not finish in 5 minutes");
+    // Output goes to a file, so a hung script cannot block the read past the deadline.
+    Path log = Files.createTempFile("keyshard-peer", ".log");
+    try {
+      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        fail("node " + script + " did not finish in 5 minutes");
+      }
+      return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
     }
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 }
