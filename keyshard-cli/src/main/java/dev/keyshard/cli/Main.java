@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SignCommand.class,
       VerifyCommand.class,
       BenchCommand.class,
+      RecoverCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

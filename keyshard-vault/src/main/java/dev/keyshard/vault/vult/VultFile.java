@@ -104,7 +104,7 @@ public final class VultFile {
     if (text == null || text.length() > MAX_TEXT_CHARS) {
       throw new VultException(VultException.Reason.NOT_VULT, "not a .vult file (size)");
     }
-    byte[] bytes = base64(text.strip(), VultException.Reason.NOT_VULT, "the file");
+    byte[] bytes = base64(text.strip(), VultException.Reason.NOT_VULT, "not a .vult file: it");
     VaultContainer c;
     try {
       c = VaultContainer.parseFrom(bytes);
