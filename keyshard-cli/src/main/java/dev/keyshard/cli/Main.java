@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       BenchCommand.class,
       RecoverCommand.class,
+      AddressCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
