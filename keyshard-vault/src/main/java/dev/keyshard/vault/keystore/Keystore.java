@@ -1,6 +1,9 @@
 package dev.keyshard.vault.keystore;
 
 import dev.keyshard.vault.VaultInfo;
+import dev.keyshard.vault.vult.VultException;
+import dev.keyshard.vault.vult.VultisigVaults;
+import dev.keyshard.vault.vult.proto.Vault;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -123,56 +126,61 @@ public final class Keystore {
   /**
    * Stores a new share, sealed under {@code password}.
    *
-   * @param vaultMessage the serialized {@code Vault}, as {@code vault} describes it; not wiped
+   * @param password not wiped
    * @throws KeystoreException DUPLICATE when this party's share of this vault is already here
    *     (nothing is written)
+   * @throws VultException when the vault's description cannot be read
    */
-  public KeystoreEntry add(VaultInfo vault, byte[] vaultMessage, char[] password)
-      throws IOException, KeystoreException {
-    Path file = fileFor(vault);
-    byte[] sealed = KeystoreFile.seal(vault, vaultMessage, password, cost, rng);
+  public KeystoreEntry add(Vault vault, char[] password)
+      throws IOException, KeystoreException, VultException {
+    VaultInfo info = VultisigVaults.info(vault);
+    Path file = fileFor(info);
+    byte[] sealed = SealedVault.seal(vault, password, cost, rng);
     try (FileChannel ignored = lock()) {
       try {
         AtomicFile.writeNew(file, sealed);
       } catch (FileAlreadyExistsException e) {
         throw new KeystoreException(KeystoreException.Reason.DUPLICATE, "the keystore already holds "
-            + "the share of party '" + vault.localParty() + "' of vault '" + vault.name() + "' ("
-            + KeystoreEntry.refOf(vault) + ")");
+            + "the share of party '" + info.localParty() + "' of vault '" + info.name() + "' ("
+            + KeystoreEntry.refOf(info) + ")");
       }
     }
-    return new KeystoreEntry(file, vault);
+    return new KeystoreEntry(file, info);
   }
 
   /**
    * Opens an entry's share.
    *
-   * @return the serialized {@code Vault}; the caller wipes it
+   * @param password not wiped
    * @throws KeystoreException WRONG_PASSWORD, CORRUPT or UNSUPPORTED_VERSION
    */
-  public byte[] open(KeystoreEntry entry, char[] password) throws IOException, KeystoreException {
-    return KeystoreFile.open(read(entry.file()), password);
+  public Vault open(KeystoreEntry entry, char[] password) throws IOException, KeystoreException {
+    return SealedVault.open(read(entry.file()), password);
   }
 
   /**
    * Writes back a changed share of the same vault and party (after a refresh, or when a protocol
    * consumed one-time material), atomically: a crash leaves the old share or the new one.
    *
+   * @param password not wiped
    * @throws KeystoreException MISMATCH when {@code vault} is another vault or party
+   * @throws VultException when the vault's description cannot be read
    */
-  public void replace(KeystoreEntry entry, VaultInfo vault, byte[] vaultMessage, char[] password)
-      throws IOException, KeystoreException {
-    if (!vault.id().equals(entry.vault().id()) || !vault.localParty().equals(entry.vault().localParty())) {
+  public void replace(KeystoreEntry entry, Vault vault, char[] password)
+      throws IOException, KeystoreException, VultException {
+    VaultInfo info = VultisigVaults.info(vault);
+    if (!info.id().equals(entry.vault().id()) || !info.localParty().equals(entry.vault().localParty())) {
       throw new KeystoreException(KeystoreException.Reason.MISMATCH,
           "the new share belongs to another vault or party than " + entry.ref());
     }
-    byte[] sealed = KeystoreFile.seal(vault, vaultMessage, password, cost, rng);
+    byte[] sealed = SealedVault.seal(vault, password, cost, rng);
     try (FileChannel ignored = lock()) {
       AtomicFile.replace(entry.file(), sealed);
     }
   }
 
   /** Reads an entry file, refusing anything too large to be one. */
-  static byte[] read(Path file) throws IOException, KeystoreException {
+  public static byte[] read(Path file) throws IOException, KeystoreException {
     if (Files.size(file) > KeystoreFile.MAX_BYTES) {
       throw new KeystoreException(KeystoreException.Reason.CORRUPT, "too large to be a share file");
     }
