@@ -3,10 +3,7 @@ package dev.keyshard.cli;
 import dev.keyshard.chains.Addresses;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.vault.VaultInfo;
-import dev.keyshard.vault.vult.VultException;
-import dev.keyshard.vault.vult.VultisigVaults;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code keyshard address}: the vault's address on each chain, derived from its root public keys
- * and chain code exactly as Vultisig derives them. Needs no secret; an encrypted {@code .vult}
- * still needs its password to be opened.
+ * and chain code exactly as Vultisig derives them. Needs no secret and no password, except that
+ * an encrypted {@code .vult} must be opened to read them.
  */
 @Command(name = "address", mixinStandardHelpOptions = true,
     description = "Print the vault's addresses (all chains, or those given with --chain), the "
@@ -30,8 +27,11 @@ final class AddressCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--vault", required = true, paramLabel = "V",
-      description = "A .vult file (Vultisig backup or Keyshard export).")
-  Path vault;
+      description = "A keystore vault (reference, name or id prefix), or a .vult file (Vultisig "
+          + "backup or Keyshard export) or .kss share file.")
+  String vault;
+
+  @Mixin HomeOption home;
 
   @Option(names = "--chain", paramLabel = "C",
       description = "Only this chain (repeatable), by Vultisig's name: Bitcoin, Ethereum, Solana, "
@@ -59,9 +59,7 @@ final class AddressCommand implements Callable<Integer> {
     }
     VaultInfo info;
     try {
-      info = VultisigVaults.info(VaultFiles.decode(vault, passwords, password));
-    } catch (VultException e) {
-      throw new UserError(vault + ": " + e.getMessage());
+      info = VaultSource.resolve(vault, home.resolve()).info(passwords, password);
     } finally {
       passwords.forEach(p -> java.util.Arrays.fill(p, '\0'));
     }

@@ -22,12 +22,24 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Generate a t-of-n threshold key by distributed key generation, running all n parties here, "
           + "and write one share file per party into DIR. The key never exists whole.",
-      "Share files are not encrypted yet: keep them apart, on different devices."
+      "With --vault NAME: a whole vault (a DKLs23 ECDSA key with its chain code and a FROST "
+          + "Ed25519 key, one committee), one encrypted share file per party (Argon2id + "
+          + "AES-256-GCM), usable wherever a vault is expected: 'keyshard vault import', "
+          + "'address --vault', 'recover'.",
+      "With --scheme: one key of that scheme; those share files are not encrypted. Either way, "
+          + "keep the files apart, on different devices."
     })
 final class KeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--scheme", required = true, paramLabel = "SCHEME",
+  @Option(names = "--vault", paramLabel = "NAME",
+      description = "Create a vault named NAME (both root keys and the chain code) instead of a "
+          + "single-scheme key.")
+  String vaultName;
+
+  @picocli.CommandLine.Mixin PasswordOption password;
+
+  @Option(names = "--scheme", paramLabel = "SCHEME",
       description = "ed25519 (Solana, Sui, TON, …), bip340 (Bitcoin Taproot) or "
           + "ecdsa (DKLs23 threshold ECDSA over secp256k1: Bitcoin legacy/SegWit v0, Ethereum and "
           + "EVM chains; key generation takes about a second for 2-of-3 and grows with n², "
@@ -44,15 +56,24 @@ final class KeygenCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--json", description = "Print {\"scheme\",\"threshold\",\"parties\",\"publicKey\",\"shares\"}; "
-      + "publicKey is 32 bytes for ed25519 and bip340 (x-only), the 33-byte compressed key for ecdsa.")
+      + "publicKey is 32 bytes for ed25519 and bip340 (x-only), the 33-byte compressed key for ecdsa. "
+      + "With --vault: {\"vault\",\"id\",\"threshold\",\"parties\",\"publicKeyEcdsa\",\"publicKeyEddsa\","
+      + "\"chainCode\",\"shares\"}.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    Scheme s = Scheme.parse(scheme);
+    if ((vaultName == null) == (scheme == null)) {
+      throw new UserError("give either --vault NAME (a vault for all chains) or --scheme SCHEME "
+          + "(one key)");
+    }
     if (threshold < 2 || threshold > parties || parties > 16) {
       throw new UserError("need 2 <= t <= n <= 16, got t=" + threshold + ", n=" + parties);
     }
+    if (vaultName != null) {
+      return new VaultKeygen(spec, vaultName, threshold, parties, out, password, json).run();
+    }
+    Scheme s = Scheme.parse(scheme);
     if (s == Scheme.ECDSA && parties > 3 && !json) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("keygen: DKLs23 for " + parties + " parties sets up OT between every pair; "
@@ -65,10 +86,10 @@ final class KeygenCommand implements Callable<Integer> {
     int tagStart = publicKey.length - 32;
     String keyTag = HexFormat.of().formatHex(publicKey, tagStart, tagStart + 4);
 
-    Map<Path, String> files = new LinkedHashMap<>();
+    Map<Path, byte[]> files = new LinkedHashMap<>();
     for (ShareFile share : result.shares()) {
       String name = String.format("%s-%s-p%02d-of-%02d.share.json", s.id, keyTag, share.self().value(), parties);
-      files.put(out.resolve(name), share.toJson());
+      files.put(out.resolve(name), share.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     try {
       Files.createDirectories(out);

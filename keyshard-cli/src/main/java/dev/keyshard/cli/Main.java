@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       RecoverCommand.class,
       AddressCommand.class,
+      VaultCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

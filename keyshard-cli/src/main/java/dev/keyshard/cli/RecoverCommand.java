@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,14 +29,19 @@ import picocli.CommandLine.Model.CommandSpec;
       "Emergency recovery: combine t share files of one vault into its root private keys, "
           + "offline, and print them. The keys then exist whole on this machine: use it only "
           + "when the vault can no longer sign, and move the funds to a new vault afterwards.",
-      "Reads .vult files (Vultisig DKLS vaults and Keyshard exports). Each key is checked "
-          + "against the vault's public key before it is printed."
+      "Reads .vult files (Vultisig DKLS vaults and Keyshard exports), Keyshard share files and "
+          + "keystore entries. Each key is checked against the vault's public key before it is "
+          + "printed."
     })
 final class RecoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Share files of one vault (at least its threshold).")
-  List<Path> files;
+  @Parameters(arity = "1..*", paramLabel = "SHARE",
+      description = "Shares of one vault (at least its threshold): .vult or .kss files, or "
+          + "keystore vaults (reference, name or id prefix).")
+  List<String> shares;
+
+  @Mixin HomeOption home;
 
   @Option(names = "--password-file", paramLabel = "FILE",
       description = "A file whose first line is a password; repeat for files with different "
@@ -54,11 +60,12 @@ final class RecoverCommand implements Callable<Integer> {
     PasswordOption ask = new PasswordOption();
     List<VaultRecovery.Input> inputs = new ArrayList<>();
     try {
-      for (Path f : files) {
+      for (String s : shares) {
+        VaultSource source = VaultSource.resolve(s, home.resolve());
         try {
-          inputs.add(VultisigVaults.recoveryInput(VaultFiles.decode(f, passwords, ask)));
+          inputs.add(VultisigVaults.recoveryInput(source.open(passwords, ask)));
         } catch (RecoveryException | VultException e) {
-          throw new UserError(f + ": " + e.getMessage());
+          throw new UserError(s + ": " + e.getMessage());
         }
       }
       RecoveredKeys keys;

@@ -196,8 +196,15 @@ public final class Keystore {
   /** An exclusive lock on the keystore across processes, released when the channel closes. */
   private FileChannel lock() throws IOException {
     AtomicFile.createDirectories(home.resolve(VAULTS));
-    FileChannel ch = FileChannel.open(home.resolve(LOCK), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    Path lockFile = home.resolve(LOCK);
+    if (!Files.exists(lockFile)) {
+      try {
+        AtomicFile.writeNew(lockFile, new byte[0]);
+      } catch (FileAlreadyExistsException raced) {
+        // Another process made it first: the same empty file.
+      }
+    }
+    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
     try {
       ch.lock();
       return ch;
