@@ -105,7 +105,11 @@ public enum Chain {
     if (!isEcdsa()) {
       return eddsaAddress(rootEddsa);
     }
-    byte[] child = derive(rootEcdsa, chainCode).publicKey();
+    return ecdsaAddress(derive(rootEcdsa, chainCode).publicKey());
+  }
+
+  /** The address of this ECDSA chain's already derived 33-byte public key. */
+  String ecdsaAddress(byte[] child) {
     byte[] h160 = Hashes.hash160(child);
     return switch (this) {
       case BITCOIN -> Bech32.encodeWitnessAddress("bc", (byte) 0, h160);
