@@ -1,5 +1,9 @@
 package dev.keyshard.cli;
 
+import dev.keyshard.chains.Addresses;
+import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.ChainPrivateKey;
+import dev.keyshard.chains.ChainPrivateKeys;
 import dev.keyshard.crypto.secret.InsecureSecretAccess;
 import dev.keyshard.vault.recovery.RecoveredKeys;
 import dev.keyshard.vault.recovery.RecoveryException;
@@ -10,6 +14,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +54,22 @@ final class RecoverCommand implements Callable<Integer> {
           + "passwords (each is tried on each encrypted file).")
   List<Path> passwordFiles = new ArrayList<>();
 
+  @Option(names = "--chain", paramLabel = "C",
+      description = "Also print this chain's address and private key, in the form its wallets "
+          + "import: WIF for Bitcoin, Litecoin, Dogecoin, Dash, Bitcoin-Cash and Zcash, hex for "
+          + "the other ECDSA chains, the raw Ed25519 scalar (hex, little-endian) for Solana, Sui, "
+          + "Polkadot, Cardano and Ton. Repeatable; 'all' for every chain.")
+  List<String> chains = new ArrayList<>();
+
   @Option(names = "--json", description = "Print {\"publicKeyEcdsa\",\"privateKeyEcdsa\","
       + "\"publicKeyEddsa\",\"privateKeyEddsa\",\"chainCode\"} (hex; the EdDSA private key is the "
-      + "32-byte scalar, little-endian as RFC 8032 encodes scalars).")
+      + "32-byte scalar, little-endian as RFC 8032 encodes scalars); with --chain also "
+      + "\"chains\": {\"Bitcoin\": {\"address\",\"format\",\"privateKey\"}, …}.")
   boolean json;
 
   @Override
   public Integer call() {
+    List<Chain> wanted = chains();
     List<char[]> passwords = new ArrayList<>();
     passwordFiles.forEach(f -> passwords.add(PasswordOption.fromFile(f)));
     PasswordOption ask = new PasswordOption();
@@ -74,7 +89,7 @@ final class RecoverCommand implements Callable<Integer> {
       } catch (RecoveryException e) {
         throw new UserError("cannot recover: " + e.getMessage());
       }
-      print(keys);
+      print(keys, wanted);
       keys.destroy();
       return 0;
     } finally {
@@ -86,7 +101,31 @@ final class RecoverCommand implements Callable<Integer> {
     }
   }
 
-  private void print(RecoveredKeys keys) {
+  private List<Chain> chains() {
+    List<Chain> out = new ArrayList<>();
+    for (String c : chains) {
+      if (c.equalsIgnoreCase("all")) {
+        return List.of(Chain.values());
+      }
+      try {
+        Chain chain = Chain.fromName(c);
+        if (!out.contains(chain)) {
+          out.add(chain);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private void print(RecoveredKeys keys, List<Chain> wanted) {
+    Map<Chain, String> addresses = Addresses.all(keys.publicKeyEcdsa(), keys.publicKeyEddsa(),
+        keys.chainCode());
+    Map<Chain, ChainPrivateKey> perChain = new LinkedHashMap<>();
+    for (Chain c : wanted) {
+      perChain.put(c, ChainPrivateKeys.of(c, keys));
+    }
     HexFormat hex = HexFormat.of();
     byte[] ecdsa = keys.privateKeyEcdsa().toBytes(InsecureSecretAccess.get());
     byte[] eddsa = keys.privateKeyEddsa().toBytes(InsecureSecretAccess.get());
@@ -97,7 +136,8 @@ final class RecoverCommand implements Callable<Integer> {
           .put("privateKeyEcdsa", hex.formatHex(ecdsa))
           .put("publicKeyEddsa", hex.formatHex(keys.publicKeyEddsa()))
           .put("privateKeyEddsa", hex.formatHex(eddsa))
-          .put("chainCode", hex.formatHex(keys.chainCode())));
+          .put("chainCode", hex.formatHex(keys.chainCode()))
+          .put("chains", perChain.isEmpty() ? null : chainsJson(perChain, addresses)));
     } else {
       PrintWriter err = spec.commandLine().getErr();
       err.println("WARNING: these are the vault's whole private keys. Anyone who sees them "
@@ -109,9 +149,31 @@ final class RecoverCommand implements Callable<Integer> {
       o.println("EdDSA private key: " + hex.formatHex(eddsa)
           + " (raw scalar, little-endian; not an RFC 8032 seed)");
       o.println("chain code:        " + hex.formatHex(keys.chainCode()));
+      for (ChainPrivateKey k : perChain.values()) {
+        o.println();
+        o.println(k.chain().displayName() + ":");
+        o.println("  address:     " + addresses.get(k.chain()));
+        o.println("  private key: " + k.value() + " (" + describe(k.format()) + ")");
+      }
     }
     o.flush();
     java.util.Arrays.fill(ecdsa, (byte) 0);
     java.util.Arrays.fill(eddsa, (byte) 0);
+  }
+
+  private static JsonOut chainsJson(Map<Chain, ChainPrivateKey> perChain, Map<Chain, String> addresses) {
+    JsonOut out = new JsonOut();
+    perChain.forEach((c, k) -> out.put(c.displayName(), new JsonOut()
+        .put("address", addresses.get(c)).put("format", k.format().label())
+        .put("privateKey", k.value())));
+    return out;
+  }
+
+  private static String describe(ChainPrivateKey.Format f) {
+    return switch (f) {
+      case WIF -> "WIF, compressed";
+      case HEX -> "hex";
+      case SCALAR_HEX -> "raw Ed25519 scalar, little-endian; import as a scalar, not as a seed";
+    };
   }
 }
