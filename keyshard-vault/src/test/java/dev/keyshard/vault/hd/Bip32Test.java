@@ -89,4 +89,48 @@ class Bip32Test {
     assertThrows(IllegalArgumentException.class,
         () -> Bip32.derive(notOnCurve, new byte[32], DerivationPath.parse("m/0")));
   }
+  /**
+   * BIP-32 vectors 3 and 4 only step through hardened children, which a vault never derives, so
+   * their public parts are checked differently: from each of their extended public keys, our
+   * non-hardened children agree with bitcoin-kmp's {@code derivePublicKey}, an implementation we
+   * did not write.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "xpub661MyMwAqRbcEZVB4dScxMAdx6d4nFc9nvyvH3v4gJL378CSRZiYmhRoP7mBy6gSPSCYk6SzXPTf3ND1cZAceL7SfJ1Z3GC8vBgp2epUt13",
+    "xpub68NZiKmJWnxxS6aaHmn81bvJeTESw724CRDs6HbuccFQN9Ku14VQrADWgqbhhTHBaohPX4CjNLf9fq9MYo6oDaPPLPxSb7gwQN3ih19Zm4Y",
+    "xpub661MyMwAqRbcGczjuMoRm6dXaLDEhW1u34gKenbeYqAix21mdUKJyuyu5F1rzYGVxyL6tmgBUAEPrEz92mBXjByMRiJdba9wpnN37RLLAXa",
+    "xpub69AUMk3qDBi3uW1sXgjCmVjJ2G6WQoYSnNHyzkmdCHEhSZ4tBok37xfFEqHd2AddP56Tqp4o56AePAgCjYdvpW2PU2jbUPFKsav5ut6Ch1m",
+    "xpub6BJA1jSqiukeaesWfxe6sNK9CCGaujFFSJLomWHprUL9DePQ4JDkM5d88n49sMGJxrhpjazuXYWdMf17C9T5XnxkopaeS7jGk1GyyVziaMt"
+  })
+  void vectors3And4AgreeWithBitcoinKmp(String xpub) {
+    fr.acinq.bitcoin.DeterministicWallet.ExtendedPublicKey parent =
+        fr.acinq.bitcoin.DeterministicWallet.ExtendedPublicKey.decode(xpub, fr.acinq.bitcoin.KeyPath.Companion.getEmpty()).getSecond();
+    byte[][] ours = xpub(xpub);
+    for (long index : new long[] {0, 1, 44, 0x7fffffffL}) {
+      var theirs = parent.derivePublicKey(index).derivePublicKey(0L);
+      DerivedKey d = Bip32.derive(ours[1], ours[0], DerivationPath.parse("m/" + index + "/0"));
+      assertArrayEquals(theirs.publickeybytes.toByteArray(), d.publicKey(), xpub + " " + index);
+      assertArrayEquals(theirs.chaincode.toByteArray(), d.chainCode(), xpub + " " + index);
+    }
+  }
+
+  /**
+   * BIP-32 vector 5's extended public keys whose key bytes are invalid (a private-key prefix, the
+   * prefixes 04 and 01, an x with no point): {@link Bip32#derive} refuses each key. The vector's
+   * other cases concern the serialization (depth, fingerprint, version, checksum), which vaults
+   * never parse: Keyshard takes the root key and chain code as raw bytes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "xpub661MyMwAqRbcEYS8w7XLSVeEsBXy79zSzH1J8vCdxAZningWLdN3zgtU6LBpB85b3D2yc8sfvZU521AAwdZafEz7mnzBBsz4wKY5fTtTQBm",
+    "xpub661MyMwAqRbcEYS8w7XLSVeEsBXy79zSzH1J8vCdxAZningWLdN3zgtU6Txnt3siSujt9RCVYsx4qHZGc62TG4McvMGcAUjeuwZdduYEvFn",
+    "xpub661MyMwAqRbcEYS8w7XLSVeEsBXy79zSzH1J8vCdxAZningWLdN3zgtU6N8ZMMXctdiCjxTNq964yKkwrkBJJwpzZS4HS2fxvyYUA4q2Xe4",
+    "xpub661MyMwAqRbcEYS8w7XLSVeEsBXy79zSzH1J8vCdxAZningWLdN3zgtU6Q5JXayek4PRsn35jii4veMimro1xefsM58PgBMrvdYre8QyULY"
+  })
+  void vector5InvalidPublicKeysAreRefused(String xpub) {
+    byte[][] parts = xpub(xpub);
+    assertThrows(IllegalArgumentException.class,
+        () -> Bip32.derive(parts[1], parts[0], DerivationPath.parse("m/0")));
+  }
 }
