@@ -5,49 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.keyshard.chains.Addresses;
-import dev.keyshard.chains.Chain;
-import dev.keyshard.crypto.secret.InsecureSecretAccess;
-import dev.keyshard.vault.KeyshardVaultShare;
-import dev.keyshard.vault.LocalVaultCreation;
-import dev.keyshard.vault.VaultInfo;
-import dev.keyshard.vault.VultMapping;
-import dev.keyshard.vault.vult.VultFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Vultisig SDK ({@code @vultisig/sdk}, through {@code ../shared/peers}
  * {@code vsdk-import-addresses.mjs}) imports a vault share that Keyshard exported as a
- * password-encrypted {@code .vult}, and derives the same 24 addresses as Keyshard. Also checks
+ * password-encrypted {@code .vult} with {@code keyshard vault export}, and derives the same 24 addresses as Keyshard. Also checks
  * {@code keyshard address} on a real Vultisig backup against the fixture. Runs under
  * {@code .ci/run}; skipped locally without {@code KEYSHARD_PEERS}.
  */
 class VultisigSdkInteropTest {
   static final Path FIXTURES = Path.of("../keyshard-vault/src/test/resources/vectors/vultisig");
 
+  /** The user's path: keygen --vault, vault import, vault export --encrypt, then the SDK. */
   @Test
   void sdkImportsOurExportAndDerivesOurAddresses(@TempDir Path tmp) throws Exception {
     Peers.dir();
-    LocalVaultCreation.Result vault = LocalVaultCreation.create("Keyshard interop", 2, 3,
-        Instant.parse("2026-12-02T00:00:00Z"), new SecureRandom());
-    KeyshardVaultShare share = vault.shares().get(1);
-    String text = VultFile.encode(VultMapping.toVault(share, InsecureSecretAccess.get()),
-        "interop pw".toCharArray(), new SecureRandom());
-    Path file = Files.writeString(tmp.resolve("keyshard.vult"), text);
-    VaultInfo info = share.info();
+    Path pw = Files.writeString(tmp.resolve("pw"), "interop pw\n");
+    Path home = tmp.resolve("home");
+    CliRun made = CliRun.of("keygen", "--vault", "Keyshard interop", "-t", "2", "-n", "3", "--out",
+        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
+    assertEquals(0, made.exitCode(), made.err());
+    String share2 = JsonParser.parseString(made.out()).getAsJsonObject().getAsJsonArray("shares")
+        .get(1).getAsString();
+    CliRun imported = CliRun.of("vault", "import", share2, "--home", home.toString(),
+        "--password-file", pw.toString());
+    assertEquals(0, imported.exitCode(), imported.err());
+    Path file = tmp.resolve("keyshard.vult");
+    CliRun exported = CliRun.of("vault", "export", "Keyshard interop", "--out", file.toString(),
+        "--encrypt", "--home", home.toString(), "--password-file", pw.toString());
+    assertEquals(0, exported.exitCode(), exported.err());
+    CliRun ours = CliRun.of("address", "--vault", "Keyshard interop", "--home", home.toString(),
+        "--json");
+    assertEquals(0, ours.exitCode(), ours.err());
     JsonObject expected = new JsonObject();
-    JsonObject addresses = new JsonObject();
-    for (Map.Entry<Chain, String> e : Addresses.all(info.publicKeyEcdsa(), info.publicKeyEddsa(),
-        info.chainCode()).entrySet()) {
-      addresses.addProperty(e.getKey().displayName(), e.getValue());
-    }
-    expected.add("addresses", addresses);
+    expected.add("addresses", JsonParser.parseString(ours.out()).getAsJsonObject());
     Path expect = Files.writeString(tmp.resolve("expected.json"), expected.toString());
 
     Peers.Run r = Peers.node("vsdk-import-addresses.mjs", file + ":interop pw", "--expect",
