@@ -1,0 +1,72 @@
+package dev.keyshard.relay;
+
+import io.javalin.Javalin;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay: an HTTP server (Javalin on Jetty) speaking Vultisig's relay API over a
+ * {@link RelayStore}. It sees only what clients send it — end-to-end encrypted bodies — and logs
+ * only methods, route templates, statuses and timings: never ids, bodies or headers.
+ */
+public final class RelayServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+
+  private final RelayStore store;
+  private final RelayMetrics metrics = new RelayMetrics();
+  private final Javalin app;
+
+  /**
+   * @param storeName shown by {@code /health} ("memory", "redis")
+   */
+  public RelayServer(RelayStore store, RelayLimits limits, String storeName) {
+    this.store = Objects.requireNonNull(store, "store");
+    RelayRoutes routes = new RelayRoutes(store, metrics, storeName);
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = limits.maxBodyBytes();
+      config.router.ignoreTrailingSlashes = true;
+      config.routes.exception(BadRequestException.class,
+          (e, ctx) -> ctx.status(400).result(e.getMessage()));
+      config.routes.exception(LimitExceededException.class,
+          (e, ctx) -> ctx.status(429).result(e.getMessage()));
+      config.routes.exception(RelayRoutes.UnknownSessionException.class,
+          (e, ctx) -> ctx.status(404).result(e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("relay request failed: {}", e.getClass().getSimpleName());
+        ctx.status(500);
+      });
+      routes.register(config.routes);
+      config.requestLogger.http((ctx, ms) -> {
+        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        metrics.request(ctx.method() + " " + route, ctx.status().getCode());
+        long length = ctx.req().getContentLengthLong();
+        if (length > 0) {
+          metrics.bytesIn.add(length);
+        }
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} {} {} {} ms", ctx.method(), route, ctx.status().getCode(), ms);
+        }
+      });
+    });
+  }
+
+  /** Starts listening; port 0 picks a free one. */
+  public RelayServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port listened on (after {@link #start}). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    store.close();
+  }
+}
