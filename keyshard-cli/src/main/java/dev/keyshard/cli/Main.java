@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RecoverCommand.class,
       AddressCommand.class,
       VaultCommand.class,
+      RelayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
