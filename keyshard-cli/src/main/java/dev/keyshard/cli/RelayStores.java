@@ -2,6 +2,7 @@ package dev.keyshard.cli;
 
 import dev.keyshard.relay.InMemoryRelayStore;
 import dev.keyshard.relay.RelayLimits;
+import dev.keyshard.relay.RedisRelayStore;
 import dev.keyshard.relay.RelayStore;
 
 /** The relay store a command asked for. */
@@ -12,6 +13,13 @@ final class RelayStores {
     if (redisUrl == null) {
       return new InMemoryRelayStore(limits);
     }
-    throw new UserError("--redis is not available in this build yet");
+    try {
+      return new RedisRelayStore(redisUrl, limits);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--redis: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // The message names the operation only: a URL may hold a password.
+      throw new UserError("cannot reach Redis: " + e.getMessage());
+    }
   }
 }
