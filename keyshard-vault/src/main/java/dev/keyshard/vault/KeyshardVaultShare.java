@@ -64,7 +64,7 @@ public final class KeyshardVaultShare implements Destroyable {
   }
 
   /** The signer names of the share's committee, in id order. */
-  static List<String> signerNames(Dkls23KeyShare share) {
+  public static List<String> signerNames(Dkls23KeyShare share) {
     List<String> names = new ArrayList<>();
     share.committee().parties().forEach(id -> names.add(signerName(id)));
     return names;

@@ -1,0 +1,244 @@
+package dev.keyshard.node;
+
+import dev.keyshard.crypto.group.Ed25519;
+import dev.keyshard.crypto.hash.Transcript;
+import dev.keyshard.mpc.Committee;
+import dev.keyshard.mpc.EnvelopeCodec;
+import dev.keyshard.mpc.PartyId;
+import dev.keyshard.mpc.ProtocolId;
+import dev.keyshard.mpc.SessionId;
+import dev.keyshard.mpc.dkg.DkgCodec;
+import dev.keyshard.mpc.dkg.DkgParty;
+import dev.keyshard.mpc.dkg.DkgResult;
+import dev.keyshard.mpc.dkls23.Dkls23KeyShare;
+import dev.keyshard.mpc.dkls23.Dkls23KeygenCodec;
+import dev.keyshard.mpc.dkls23.Dkls23KeygenParty;
+import dev.keyshard.mpc.keys.KeyShare;
+import dev.keyshard.relay.client.RelayClient;
+import dev.keyshard.relay.client.RelayException;
+import dev.keyshard.vault.KeyshardVaultShare;
+import dev.keyshard.vault.VaultInfo;
+import dev.keyshard.vault.VaultKind;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates a vault across devices through a relay: one device initiates (makes the join code,
+ * waits for the others, starts), the others join with the code; then all run, in one session,
+ * the hello exchange, DKLs23 key generation (root ECDSA key and chain code), a FROST Ed25519 DKG
+ * (root EdDSA key) and a confirmation that every device holds the same vault. Each device ends
+ * with its own {@link KeyshardVaultShare}; nothing is written here (the caller stores it).
+ */
+public final class VaultCeremony {
+  static final String KIND = "vault";
+  static final String DKLS23 = "dkls23-keygen";
+  static final String FROST = "frost-dkg";
+
+  /** Settings common to both sides. */
+  public record Options(Duration joinTimeout, Duration stepTimeout, Session.Progress progress) {
+    public static Options defaults(Session.Progress progress) {
+      return new Options(Duration.ofMinutes(10), Duration.ofMinutes(5), progress);
+    }
+  }
+
+  private final SecureRandom rng;
+  private final Options options;
+
+  public VaultCeremony(SecureRandom rng, Options options) {
+    this.rng = rng;
+    this.options = options;
+  }
+
+  /** The initiator's half: the join code to show, then {@link Initiator#run()}. */
+  public Initiator initiate(URI relay, String name, int t, int n) {
+    if (t < 2 || t > n || n > Committee.MAX_PARTIES) {
+      throw new IllegalArgumentException("need 2 <= t <= n <= " + Committee.MAX_PARTIES);
+    }
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("the vault needs a name");
+    }
+    byte[] key = new byte[32];
+    rng.nextBytes(key);
+    SessionIdentity identity = new SessionIdentity(rng);
+    JoinCode code = new JoinCode(relay, UUID.randomUUID().toString(), key, identity.identityKey(),
+        Map.of("kind", KIND, "name", name.strip(), "t", Integer.toString(t), "n", Integer.toString(n),
+            "created", Long.toString(Instant.now().getEpochSecond())));
+    return new Initiator(code, identity, memberName());
+  }
+
+  /** The initiator's side of one ceremony. */
+  public final class Initiator {
+    private final JoinCode code;
+    private final SessionIdentity identity;
+    private final String self;
+
+    private Initiator(JoinCode code, SessionIdentity identity, String self) {
+      this.code = code;
+      this.identity = identity;
+      this.self = self;
+    }
+
+    public JoinCode joinCode() {
+      return code;
+    }
+
+    /** Waits for the other n-1 devices, starts, and runs the ceremony. */
+    public KeyshardVaultShare run() throws SessionException {
+      int n = Integer.parseInt(code.param("n"));
+      String token = token();
+      RelayClient client = new RelayClient(code.relay());
+      Deadline joinBy = Deadline.in(options.joinTimeout());
+      List<String> members;
+      try {
+        client.join(code.session(), self, token);
+        int reported = 0;
+        while (true) {
+          members = client.members(code.session());
+          if (members.size() != reported) {
+            reported = members.size();
+            options.progress().report("waiting for devices: " + reported + " of " + n + " joined");
+          }
+          if (members.size() >= n) {
+            break;
+          }
+          if (joinBy.passed()) {
+            throw new SessionTimeoutException("joining", List.of());
+          }
+          sleep(200);
+        }
+        // The first n to join are the committee, the initiator first.
+        List<String> committee = new java.util.ArrayList<>(members.subList(0, n));
+        if (!committee.get(0).equals(self)) {
+          committee.remove(self);
+          committee.add(0, self);
+          committee = committee.subList(0, n);
+        }
+        client.start(code.session(), committee);
+        return ceremony(code, identity, self, token, committee, client);
+      } catch (RelayException e) {
+        throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+      }
+    }
+  }
+
+  /** A joiner's side: joins the session of {@code code} and runs the ceremony. */
+  public KeyshardVaultShare join(JoinCode code) throws SessionException {
+    if (!KIND.equals(code.param("kind"))) {
+      throw new IllegalArgumentException("this join code is not for creating a vault");
+    }
+    SessionIdentity identity = new SessionIdentity(rng);
+    String self = memberName();
+    String token = token();
+    RelayClient client = new RelayClient(code.relay());
+    Deadline joinBy = Deadline.in(options.joinTimeout());
+    try {
+      client.join(code.session(), self, token);
+      options.progress().report("joined; waiting for the initiator to start");
+      while (true) {
+        var started = client.started(code.session());
+        if (started.isPresent()) {
+          if (!started.get().contains(self)) {
+            throw new SessionException("the session started without this device (it was full)", List.of());
+          }
+          return ceremony(code, identity, self, token, started.get(), client);
+        }
+        if (joinBy.passed()) {
+          throw new SessionTimeoutException("joining", List.of());
+        }
+        sleep(200);
+      }
+    } catch (RelayException e) {
+      throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+    }
+  }
+
+  private KeyshardVaultShare ceremony(JoinCode code, SessionIdentity identity, String self,
+      String token, List<String> committeeMembers, RelayClient client) throws SessionException {
+    int t = Integer.parseInt(code.param("t"));
+    int n = Integer.parseInt(code.param("n"));
+    if (committeeMembers.size() != n) {
+      throw new SessionException("the session started with " + committeeMembers.size()
+          + " devices, not " + n, List.of());
+    }
+    Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
+        code.key(), identity, self, committeeMembers, rng);
+    Session.Progress p = options.progress();
+    s.exchangeHellos(committeeMembers.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
+    p.report("session fingerprint " + s.fingerprint() + " (the same on every device)");
+    Committee committee = Committee.numbered(t, n);
+    PartyId me = s.partyOf(self);
+    byte[] transcript = s.transcript();
+
+    p.report("DKLs23 key generation (ECDSA root key and chain code)...");
+    Dkls23KeyShare ecdsa = s.run(DKLS23,
+        new Dkls23KeygenParty(committee, me, sessionId(transcript, DKLS23), rng),
+        new EnvelopeCodec<>(ProtocolId.DKLS23_KEYGEN, new Dkls23KeygenCodec(committee)),
+        Deadline.in(options.stepTimeout()));
+    p.report("FROST key generation (EdDSA root key)...");
+    DkgResult dkg = s.run(FROST,
+        new DkgParty(Ed25519.INSTANCE, committee, me, sessionId(transcript, FROST), rng),
+        new EnvelopeCodec<>(ProtocolId.FROST_DKG, new DkgCodec(Ed25519.INSTANCE, committee)),
+        Deadline.in(options.stepTimeout()));
+    KeyShare eddsa = dkg.keyShare();
+    VaultInfo info = new VaultInfo(code.param("name"), t, KeyshardVaultShare.signerNames(ecdsa),
+        KeyshardVaultShare.signerName(me), ecdsa.publicKey().toBytes(),
+        eddsa.publicKeys().groupKey().toBytes(), ecdsa.chainCode(),
+        createdAt(code), VaultKind.KEYSHARD);
+    KeyshardVaultShare share = new KeyshardVaultShare(info, ecdsa, eddsa);
+    p.report("confirming that every device holds vault " + info.id().substring(0, 8) + "...");
+    s.confirm(digest(info), Deadline.in(options.stepTimeout()));
+    try {
+      client.complete(code.session(), self);
+    } catch (RelayException e) {
+      // Completion is a courtesy for other clients; the confirm round already proved it.
+    }
+    return share;
+  }
+
+  /** Every device must describe the vault identically, so the time comes from the join code. */
+  private static Instant createdAt(JoinCode code) throws SessionException {
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(code.param("created")));
+    } catch (RuntimeException e) {
+      throw new SessionException("the join code's creation time is damaged", List.of());
+    }
+  }
+
+  static SessionId sessionId(byte[] transcript, String phase) {
+    return SessionId.of(Transcript.of("keyshard/protocol-session/v1").append("transcript", transcript)
+        .append("phase", phase).digest());
+  }
+
+  static byte[] digest(VaultInfo v) {
+    return Transcript.of("keyshard/vault-confirm/v1").append("id", v.id())
+        .append("ecdsa", v.publicKeyEcdsa()).append("eddsa", v.publicKeyEddsa())
+        .append("chain code", v.chainCode()).appendInt("threshold", v.threshold())
+        .append("name", v.name()).digest();
+  }
+
+  private String memberName() {
+    byte[] b = new byte[4];
+    rng.nextBytes(b);
+    return "keyshard-" + HexFormat.of().formatHex(b);
+  }
+
+  private String token() {
+    byte[] b = new byte[16];
+    rng.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
