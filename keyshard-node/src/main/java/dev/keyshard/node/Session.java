@@ -60,6 +60,8 @@ final class Session {
   private final SecureRandom rng;
   private final Map<String, byte[]> identityKeys = new LinkedHashMap<>();
   private final Map<String, byte[]> exchangeKeys = new LinkedHashMap<>();
+  private final Map<String, PartyId> parties = new LinkedHashMap<>();
+  private final PartyId selfParty;
   private final Set<String> seen = new HashSet<>();
   private byte[] transcript;
 
@@ -68,8 +70,12 @@ final class Session {
     void report(String line);
   }
 
+  /**
+   * @param selfParty the party number this member takes: its place in the committee when a vault
+   *     is made, its place in the vault when signing; announced in its hello
+   */
   Session(Transport transport, String sessionId, byte[] sessionKey, SessionIdentity identity,
-      String self, List<String> committee, SecureRandom rng) {
+      String self, List<String> committee, PartyId selfParty, SecureRandom rng) {
     if (!committee.contains(self) || committee.stream().distinct().count() != committee.size()) {
       throw new IllegalArgumentException("the committee must hold this member once");
     }
@@ -79,6 +85,7 @@ final class Session {
     this.identity = identity;
     this.self = self;
     this.committee = List.copyOf(committee);
+    this.selfParty = selfParty;
     this.rng = rng;
   }
 
@@ -90,13 +97,26 @@ final class Session {
     return committee;
   }
 
-  /** Party number of a member: its 1-based place in the committee. */
+  /** The party number a member announced. */
   PartyId partyOf(String member) {
-    return PartyId.of(committee.indexOf(member) + 1);
+    requireHellos();
+    return parties.get(member);
   }
 
   String memberOf(PartyId id) {
-    return committee.get(id.value() - 1);
+    requireHellos();
+    for (Map.Entry<String, PartyId> e : parties.entrySet()) {
+      if (e.getValue().equals(id)) {
+        return e.getKey();
+      }
+    }
+    return "party " + id.value();
+  }
+
+  /** Every member's party number. */
+  java.util.Set<PartyId> partyNumbers() {
+    requireHellos();
+    return new java.util.TreeSet<>(parties.values());
   }
 
   /** The session transcript (after {@link #exchangeHellos}): every member's keys, in order. */
@@ -121,11 +141,13 @@ final class Session {
   void exchangeHellos(String initiator, byte[] initiatorKey, Deadline deadline) throws SessionException {
     byte[] id = identity.identityKey();
     byte[] kx = identity.exchangeKey();
-    HelloProto hello = HelloProto.newBuilder().setMember(self)
+    HelloProto hello = HelloProto.newBuilder().setMember(self).setParty(selfParty.value())
         .setIdentityKey(ByteString.copyFrom(id)).setExchangeKey(ByteString.copyFrom(kx))
-        .setSignature(ByteString.copyFrom(identity.sign(helloMessage(self, id, kx)))).build();
+        .setSignature(ByteString.copyFrom(identity.sign(helloMessage(self, selfParty.value(), id, kx))))
+        .build();
     identityKeys.put(self, id);
     exchangeKeys.put(self, kx);
+    parties.put(self, selfParty);
     List<Outgoing> sent = List.of(post(HELLO, others(), FrameProto.newBuilder().setHello(hello).build()));
     loop(HELLO, deadline, sent, () -> identityKeys.size() == committee.size(),
         () -> missing(identityKeys.keySet()), (from, frame) -> {
@@ -136,9 +158,21 @@ final class Session {
           byte[] hid = h.getIdentityKey().toByteArray();
           byte[] hkx = h.getExchangeKey().toByteArray();
           if (!h.getMember().equals(from) || !SessionIdentity.verify(hid,
-              helloMessage(from, hid, hkx), h.getSignature().toByteArray())) {
+              helloMessage(from, h.getParty(), hid, hkx), h.getSignature().toByteArray())) {
             throw bad(from, "sent a hello with a bad signature");
           }
+          PartyId claimed;
+          try {
+            claimed = PartyId.of(h.getParty());
+          } catch (IllegalArgumentException e) {
+            throw bad(from, "claimed no valid party number");
+          }
+          for (Map.Entry<String, PartyId> other : parties.entrySet()) {
+            if (!other.getKey().equals(from) && other.getValue().equals(claimed)) {
+              throw bad(from, "claimed party " + claimed.value() + ", which " + other.getKey() + " holds");
+            }
+          }
+          parties.put(from, claimed);
           byte[] known = identityKeys.get(from);
           if (known != null && !Arrays.equals(known, hid)) {
             throw bad(from, "announced two different identities");
@@ -152,7 +186,8 @@ final class Session {
     }
     Transcript t = Transcript.of("keyshard/session/v1").append("session", sessionId);
     for (String m : committee) {
-      t.append("member", m).append("identity", identityKeys.get(m)).append("exchange", exchangeKeys.get(m));
+      t.append("member", m).appendInt("party", parties.get(m).value())
+          .append("identity", identityKeys.get(m)).append("exchange", exchangeKeys.get(m));
     }
     transcript = t.digest();
   }
@@ -394,9 +429,9 @@ final class Session {
         .digest();
   }
 
-  private byte[] helloMessage(String member, byte[] id, byte[] kx) {
+  private byte[] helloMessage(String member, int party, byte[] id, byte[] kx) {
     return Transcript.of("keyshard/hello/v1").append("session", sessionId).append("member", member)
-        .append("identity", id).append("exchange", kx).digest();
+        .appendInt("party", party).append("identity", id).append("exchange", kx).digest();
   }
 
   private byte[] frameMessage(ProtocolFrameProto f) {

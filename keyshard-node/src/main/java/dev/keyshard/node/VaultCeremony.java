@@ -167,7 +167,8 @@ public final class VaultCeremony {
           + " devices, not " + n, List.of());
     }
     Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
-        code.key(), identity, self, committeeMembers, rng);
+        code.key(), identity, self, committeeMembers,
+        PartyId.of(committeeMembers.indexOf(self) + 1), rng);
     Session.Progress p = options.progress();
     s.exchangeHellos(committeeMembers.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
     p.report("session fingerprint " + s.fingerprint() + " (the same on every device)");

@@ -1,0 +1,233 @@
+package dev.keyshard.node;
+
+import dev.keyshard.crypto.group.Scalar;
+import dev.keyshard.mpc.EnvelopeCodec;
+import dev.keyshard.mpc.PartyId;
+import dev.keyshard.mpc.ProtocolId;
+import dev.keyshard.mpc.dkls23.Dkls23SignCodec;
+import dev.keyshard.mpc.dkls23.Dkls23SignParty;
+import dev.keyshard.mpc.dkls23.EcdsaSignature;
+import dev.keyshard.mpc.frost.Ed25519Sha512;
+import dev.keyshard.mpc.frost.FrostSignCodec;
+import dev.keyshard.mpc.frost.FrostSignParty;
+import dev.keyshard.mpc.frost.Signature;
+import dev.keyshard.relay.client.RelayClient;
+import dev.keyshard.relay.client.RelayException;
+import dev.keyshard.vault.KeyshardVaultShare;
+import dev.keyshard.vault.hd.Bip32;
+import dev.keyshard.vault.hd.DerivationPath;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import java.util.UUID;
+
+/**
+ * Signs with t devices of a vault through a relay: the initiator makes a join code carrying the
+ * {@link SignRequest}; each co-signer reads the request from the code, checks it is for its vault,
+ * has it approved (the user sees what is signed), and joins. DKLs23 for ECDSA (with the path's
+ * HD tweak, derived by each device from its own vault), FROST for EdDSA; every device checks the
+ * signature before it returns, then all confirm the same signature.
+ */
+public final class SigningCeremony {
+  static final String KIND = "sign";
+  static final String PHASE = "sign";
+
+  /** The signature: 64-byte compact r‖s (ECDSA, low S, with its recovery id) or RFC 8032 R‖S. */
+  public record Result(byte[] signature, int recoveryId, byte[] publicKey) {}
+
+  /** Decides whether a co-signer signs the request (shows it, asks the user). */
+  @FunctionalInterface
+  public interface Approver {
+    boolean approve(SignRequest request);
+  }
+
+  private final SecureRandom rng;
+  private final VaultCeremony.Options options;
+
+  public SigningCeremony(SecureRandom rng, VaultCeremony.Options options) {
+    this.rng = rng;
+    this.options = options;
+  }
+
+  public final class Initiator {
+    private final JoinCode code;
+    private final SessionIdentity identity;
+    private final KeyshardVaultShare share;
+    private final SignRequest request;
+
+    private Initiator(JoinCode code, SessionIdentity identity, KeyshardVaultShare share, SignRequest request) {
+      this.code = code;
+      this.identity = identity;
+      this.share = share;
+      this.request = request;
+    }
+
+    public JoinCode joinCode() {
+      return code;
+    }
+
+    /** Waits for t-1 co-signers and signs. */
+    public Result run() throws SessionException {
+      int t = share.info().threshold();
+      String self = member();
+      String token = token();
+      RelayClient client = new RelayClient(code.relay());
+      Deadline joinBy = Deadline.in(options.joinTimeout());
+      try {
+        client.join(code.session(), self, token);
+        int reported = 0;
+        List<String> members;
+        while (true) {
+          members = client.members(code.session());
+          if (members.size() != reported) {
+            reported = members.size();
+            options.progress().report("waiting for co-signers: " + reported + " of " + t + " joined");
+          }
+          if (members.size() >= t) {
+            break;
+          }
+          if (joinBy.passed()) {
+            throw new SessionTimeoutException("joining", List.of());
+          }
+          sleep(200);
+        }
+        List<String> committee = new ArrayList<>(members);
+        committee.remove(self);
+        committee.add(0, self);
+        committee = List.copyOf(committee.subList(0, t));
+        client.start(code.session(), committee);
+        return sign(code, identity, self, token, committee, client, share, request);
+      } catch (RelayException e) {
+        throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+      }
+    }
+  }
+
+  /** The initiator's half for {@code request} on its {@code share}. */
+  public Initiator initiate(URI relay, KeyshardVaultShare share, SignRequest request) {
+    if (!request.vaultId().equals(share.info().id())) {
+      throw new IllegalArgumentException("the request is for another vault");
+    }
+    byte[] key = new byte[32];
+    rng.nextBytes(key);
+    SessionIdentity identity = new SessionIdentity(rng);
+    JoinCode code = new JoinCode(relay, UUID.randomUUID().toString(), key, identity.identityKey(),
+        request.params());
+    return new Initiator(code, identity, share, request);
+  }
+
+  /**
+   * A co-signer's half.
+   *
+   * @param share this device's share of the vault the code names
+   * @throws SessionException also when the user declines (nothing is sent then)
+   */
+  public Result join(JoinCode code, KeyshardVaultShare share, Approver approver) throws SessionException {
+    if (!KIND.equals(code.param("kind"))) {
+      throw new IllegalArgumentException("this join code is not for signing");
+    }
+    SignRequest request = SignRequest.of(code);
+    if (!request.vaultId().equals(share.info().id())) {
+      throw new SessionException("the join code is for vault " + request.vaultId().substring(0, 8)
+          + ", not this one", List.of());
+    }
+    if (!approver.approve(request)) {
+      throw new SessionException("declined: nothing was signed", List.of());
+    }
+    SessionIdentity identity = new SessionIdentity(rng);
+    String self = member();
+    String token = token();
+    RelayClient client = new RelayClient(code.relay());
+    Deadline joinBy = Deadline.in(options.joinTimeout());
+    try {
+      client.join(code.session(), self, token);
+      options.progress().report("joined; waiting for the initiator to start");
+      while (true) {
+        var started = client.started(code.session());
+        if (started.isPresent()) {
+          if (!started.get().contains(self)) {
+            throw new SessionException("enough co-signers joined before this device", List.of());
+          }
+          return sign(code, identity, self, token, started.get(), client, share, request);
+        }
+        if (joinBy.passed()) {
+          throw new SessionTimeoutException("joining", List.of());
+        }
+        sleep(200);
+      }
+    } catch (RelayException e) {
+      throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+    }
+  }
+
+  private Result sign(JoinCode code, SessionIdentity identity, String self, String token,
+      List<String> committee, RelayClient client, KeyshardVaultShare share, SignRequest request)
+      throws SessionException {
+    PartyId me = share.self();
+    Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
+        code.key(), identity, self, committee, me, rng);
+    s.exchangeHellos(committee.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
+    options.progress().report("session fingerprint " + s.fingerprint() + "; signing...");
+    byte[] transcript = s.transcript();
+    var signers = s.partyNumbers();
+    for (PartyId p : signers) {
+      if (!share.ecdsa().committee().contains(p)) {
+        throw new SessionException(s.memberOf(p) + " claims party " + p.value()
+            + ", which this vault does not have", List.of(s.memberOf(p)));
+      }
+    }
+    Result result;
+    if (request.scheme() == SignRequest.Scheme.ECDSA) {
+      byte[] root = share.info().publicKeyEcdsa();
+      Scalar tweak = null;
+      byte[] publicKey = root;
+      if (!request.path().isEmpty()) {
+        var derived = Bip32.derive(root, share.info().chainCode(), DerivationPath.parse(request.path()));
+        tweak = derived.tweak();
+        publicKey = derived.publicKey();
+      }
+      EcdsaSignature sig = s.run(PHASE, new Dkls23SignParty(share.ecdsa(), signers, request.message(),
+          tweak, VaultCeremony.sessionId(transcript, PHASE), rng),
+          new EnvelopeCodec<>(ProtocolId.DKLS23_SIGN, new Dkls23SignCodec(signers.size())),
+          Deadline.in(options.stepTimeout()));
+      result = new Result(sig.toCompact(), sig.recoveryId(), publicKey);
+    } else {
+      Signature sig = s.run(PHASE, new FrostSignParty(Ed25519Sha512.INSTANCE, share.eddsa(), signers,
+          request.message(), VaultCeremony.sessionId(transcript, PHASE), rng),
+          new EnvelopeCodec<>(ProtocolId.FROST_SIGN, new FrostSignCodec(Ed25519Sha512.INSTANCE)),
+          Deadline.in(options.stepTimeout()));
+      result = new Result(sig.toBytes(), -1, share.info().publicKeyEddsa());
+    }
+    s.confirm(result.signature(), Deadline.in(options.stepTimeout()));
+    try {
+      client.complete(code.session(), self);
+    } catch (RelayException e) {
+      // A courtesy only: every signer already confirmed the signature.
+    }
+    return result;
+  }
+
+  private String member() {
+    byte[] b = new byte[4];
+    rng.nextBytes(b);
+    return "keyshard-" + HexFormat.of().formatHex(b);
+  }
+
+  private String token() {
+    byte[] b = new byte[16];
+    rng.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+}
