@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
           + "or a prefix of its id."
     },
     subcommands = {
+      VaultCreateCommand.class,
+      VaultJoinCommand.class,
       VaultImportCommand.class,
       VaultListCommand.class,
       VaultShowCommand.class,

@@ -65,11 +65,6 @@ final class Session {
   private final Set<String> seen = new HashSet<>();
   private byte[] transcript;
 
-  /** Progress reports, for a line the user sees. */
-  interface Progress {
-    void report(String line);
-  }
-
   /**
    * @param selfParty the party number this member takes: its place in the committee when a vault
    *     is made, its place in the vault when signing; announced in its hello

@@ -41,8 +41,8 @@ public final class VaultCeremony {
   static final String FROST = "frost-dkg";
 
   /** Settings common to both sides. */
-  public record Options(Duration joinTimeout, Duration stepTimeout, Session.Progress progress) {
-    public static Options defaults(Session.Progress progress) {
+  public record Options(Duration joinTimeout, Duration stepTimeout, Progress progress) {
+    public static Options defaults(Progress progress) {
       return new Options(Duration.ofMinutes(10), Duration.ofMinutes(5), progress);
     }
   }
@@ -169,7 +169,7 @@ public final class VaultCeremony {
     Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
         code.key(), identity, self, committeeMembers,
         PartyId.of(committeeMembers.indexOf(self) + 1), rng);
-    Session.Progress p = options.progress();
+    Progress p = options.progress();
     s.exchangeHellos(committeeMembers.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
     p.report("session fingerprint " + s.fingerprint() + " (the same on every device)");
     Committee committee = Committee.numbered(t, n);
