@@ -21,18 +21,45 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code keyshard sign}: threshold-sign a message with exactly the given share files. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
     description = {
-      "Sign a message with t or more share files of one key (all signers run here).",
+      "Sign a message: with t or more share files of one key (--shares: all signers run here), "
+          + "or with t devices of a vault through a relay (--vault on the initiating device, "
+          + "--join CODE on the others).",
       "ecdsa keys sign a 32-byte message hash (e.g. SHA-256 or Keccak-256 of the data); the "
           + "signature is the 64-byte compact r || s, normalised to low S (BIP-146, EIP-2)."
     })
 final class SignCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shares", required = true, arity = "1..*", paramLabel = "FILE",
+  @Option(names = "--shares", arity = "1..*", paramLabel = "FILE",
       description = "Share files of the signing parties (at least the threshold).")
   List<Path> shareFiles;
 
-  @Option(names = "--message", required = true, paramLabel = "HEX",
+  @Option(names = "--vault", paramLabel = "V",
+      description = "Start signing with this vault (keystore entry or .kss file) and t-1 other "
+          + "devices: prints a join code for them.")
+  String vault;
+
+  @Option(names = "--join", paramLabel = "CODE",
+      description = "Co-sign the request of another device's join code with this device's share.")
+  String join;
+
+  @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "ecdsa",
+      description = "With --vault: ecdsa (default; the vault's DKLs23 key) or eddsa (its Ed25519 key).")
+  String vaultScheme;
+
+  @Option(names = "--path", paramLabel = "PATH",
+      description = "With --vault and ecdsa: sign with the key at this BIP-32 path, derived "
+          + "non-hardened as for the vault's addresses (e.g. m/44'/60'/0'/0/0 for Ethereum).")
+  String path;
+
+  @Option(names = "--yes", description = "With --join: sign without asking (for scripts).")
+  boolean yes;
+
+  @picocli.CommandLine.Mixin SessionOptions session;
+  @picocli.CommandLine.Mixin HomeOption home;
+  @picocli.CommandLine.Mixin PasswordOption password;
+
+  @Option(names = "--message", paramLabel = "HEX",
       description = "The message, hex-encoded; for ecdsa exactly 32 bytes (the hash to sign).")
   String message;
 
@@ -49,6 +76,20 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int modes = (shareFiles != null ? 1 : 0) + (vault != null ? 1 : 0) + (join != null ? 1 : 0);
+    if (modes != 1) {
+      throw new UserError("give one of --shares FILE…, --vault V or --join CODE");
+    }
+    if (join != null) {
+      return new DeviceSigning(spec, session, home, password, json).join(join, yes);
+    }
+    if (message == null) {
+      throw new UserError("--message HEX is needed");
+    }
+    if (vault != null) {
+      return new DeviceSigning(spec, session, home, password, json)
+          .initiate(vault, vaultScheme, HexArg.parse("--message", message), path);
+    }
     byte[] msg = HexArg.parse("--message", message);
     byte[] tweakBytes = tweak == null ? null : HexArg.parse("--tweak", tweak, 32);
     List<ShareFile> files = new ArrayList<>();
