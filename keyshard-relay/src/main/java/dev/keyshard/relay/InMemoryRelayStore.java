@@ -26,6 +26,8 @@ public final class InMemoryRelayStore implements RelayStore {
   private static final class Entry {
     final List<String> members = new ArrayList<>();
     final List<RelayMessage> queue = new ArrayList<>();
+    /** The hashes in {@link #queue}, so a duplicate is found without a scan. */
+    final java.util.Set<String> hashes = new java.util.HashSet<>();
     String value;
     long expiresAt;
   }
@@ -93,8 +95,7 @@ public final class InMemoryRelayStore implements RelayStore {
       }
       entries.compute(queueKey, (k, e) -> {
         Entry live = fresh(e);
-        boolean dup = live.queue.stream().anyMatch(m -> m.hash().equals(message.hash()));
-        if (!dup) {
+        if (live.hashes.add(message.hash())) {
           live.queue.add(message);
           added[0] = true;
         }
@@ -117,7 +118,9 @@ public final class InMemoryRelayStore implements RelayStore {
   @Override
   public void dequeue(String queueKey, String hash) {
     entries.computeIfPresent(queueKey, (k, e) -> {
-      e.queue.removeIf(m -> m.hash().equals(hash));
+      if (e.hashes.remove(hash)) {
+        e.queue.removeIf(m -> m.hash().equals(hash));
+      }
       return e;
     });
   }
