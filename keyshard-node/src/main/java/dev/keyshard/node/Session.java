@@ -381,7 +381,9 @@ final class Session {
     String hash = HexFormat.of().formatHex(Transcript.of("keyshard/relay-hash/v1")
         .append("body", body).digest(), 0, 16);
     Outgoing o = new Outgoing(to, body, hash);
-    transport.post(phase, to, body, hash);
+    // A relay that stays unreachable past the client's retries is tried again on the next quiet
+    // spell, as polls are, until the deadline: a member offline for a while catches up.
+    tryPost(phase, o);
     return o;
   }
 
