@@ -63,6 +63,8 @@ final class Session {
   private final Map<String, PartyId> parties = new LinkedHashMap<>();
   private final PartyId selfParty;
   private final Set<String> seen = new HashSet<>();
+  /** What this member sent in the phases it finished: a peer may still wait for one of them. */
+  private final Map<String, List<Outgoing>> finished = new LinkedHashMap<>();
   private byte[] transcript;
 
   /**
@@ -320,12 +322,20 @@ final class Session {
           for (Outgoing o : List.copyOf(sent)) {
             tryPost(phase, o);
           }
+          // This member's last message of an earlier phase may be the one a relay lost, and the
+          // peers still in that phase cannot move on without it.
+          for (Map.Entry<String, List<Outgoing>> e : finished.entrySet()) {
+            for (Outgoing o : e.getValue()) {
+              tryPost(e.getKey(), o);
+            }
+          }
           quietSince = System.nanoTime();
         }
         sleep(Math.min(pause, deadline.remainingMillis()));
         pause = Math.min(pause * 2, POLL_MAX_MS);
       }
     }
+    finished.put(phase, List.copyOf(sent));
   }
 
   /** The frame inside a delivery; null for anything not sealed under the session key. */
