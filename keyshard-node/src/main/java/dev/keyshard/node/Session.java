@@ -65,6 +65,8 @@ final class Session {
   private final Set<String> seen = new HashSet<>();
   /** What this member sent in the phases it finished: a peer may still wait for one of them. */
   private final Map<String, List<Outgoing>> finished = new LinkedHashMap<>();
+  /** Posts the relay did not take yet, with their phases. */
+  private final Map<Outgoing, String> unsent = new LinkedHashMap<>();
   private byte[] transcript;
 
   /**
@@ -288,6 +290,9 @@ final class Session {
       if (deadline.passed()) {
         throw new SessionTimeoutException(phase, waiting.who());
       }
+      for (Map.Entry<Outgoing, String> u : List.copyOf(unsent.entrySet())) {
+        tryPost(u.getValue(), u.getKey());
+      }
       List<Transport.Delivery> batch;
       try {
         batch = transport.poll(phase);
@@ -400,8 +405,10 @@ final class Session {
   private void tryPost(String phase, Outgoing o) {
     try {
       transport.post(phase, o.to(), o.body(), o.hash());
+      unsent.remove(o);
     } catch (SessionException e) {
-      // Retried again on the next quiet spell, until the deadline.
+      // Retried on every turn of the loop (and again on quiet spells), until the deadline.
+      unsent.put(o, phase);
     }
   }
 

@@ -23,8 +23,13 @@ class FaultyTransport implements Transport {
   volatile boolean reorder;
   /** A delivery is handed over only this long after the relay first showed it. */
   volatile long delayMs;
-  /** Every n-th call (post, poll, ack; counted together) throws; 0 = never. */
+  /**
+   * About one call in n (post, poll, ack) throws, drawn from a seeded generator; 0 = never. Random
+   * rather than periodic: a fixed period can lock onto a retry loop's own rhythm, which no real
+   * network does.
+   */
   volatile int failEvery;
+  private final java.util.Random faults = new java.util.Random(20261202);
   /** Until this System.nanoTime() every call throws; forever when {@link #downForever}. */
   volatile long downUntilNanos; // 0: not down
   volatile boolean downForever;
@@ -62,7 +67,12 @@ class FaultyTransport implements Transport {
       throw new SessionException("relay unreachable (" + what + ", injected: down)", List.of());
     }
     int n = failEvery;
-    if (n > 0 && calls.incrementAndGet() % n == 0) {
+    calls.incrementAndGet();
+    boolean fail;
+    synchronized (faults) {
+      fail = n > 0 && faults.nextInt(n) == 0;
+    }
+    if (fail) {
       failed.incrementAndGet();
       throw new SessionException("relay unreachable (" + what + ", injected)", List.of());
     }
