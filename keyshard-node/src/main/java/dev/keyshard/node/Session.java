@@ -207,14 +207,17 @@ final class Session {
       party.waitingFor().forEach(p -> late.add(memberOf(p)));
       return late;
     }, (from, frame) -> {
-      if (!frame.hasProtocol()) {
-        throw bad(from, "sent a frame of the wrong kind in " + phase);
-      }
       ProtocolFrameProto f = frame.getProtocol();
+      // The relay's "from" is a claim anyone holding the session key can make: only a frame that
+      // verifies under that member's key is that member's. Anything else, and that member's own
+      // frames replayed from another phase or addressed to another member, is ignored, not blamed.
+      if (!frame.hasProtocol()
+          || !SessionIdentity.verify(identityKeys.get(from), frameMessage(f), f.getSignature().toByteArray())
+          || !f.getPhase().equals(phase) || (f.getTo() != 0 && f.getTo() != partyOf(self).value())) {
+        return;
+      }
       PartyId sender = partyOf(from);
-      if (!f.getPhase().equals(phase) || f.getFrom() != sender.value()
-          || (f.getTo() != 0 && f.getTo() != partyOf(self).value())
-          || !SessionIdentity.verify(identityKeys.get(from), frameMessage(f), f.getSignature().toByteArray())) {
+      if (f.getFrom() != sender.value()) {
         throw bad(from, "sent a frame with a bad signature or header");
       }
       byte[] envelope = f.getEnvelope().toByteArray();
@@ -255,10 +258,12 @@ final class Session {
     loop(CONFIRM, deadline, sent, () -> agreed.size() == committee.size(), () -> missing(agreed),
         (from, frame) -> {
           ConfirmProto x = frame.getConfirm();
-          if (!frame.hasConfirm() || x.getFrom() != partyOf(from).value()
-              || !SessionIdentity.verify(identityKeys.get(from),
-                  confirmMessage(x.getFrom(), x.getResultDigest().toByteArray()),
-                  x.getSignature().toByteArray())) {
+          if (!frame.hasConfirm() || !SessionIdentity.verify(identityKeys.get(from),
+              confirmMessage(x.getFrom(), x.getResultDigest().toByteArray()),
+              x.getSignature().toByteArray())) {
+            return; // not made by that member (see run): ignored, not blamed
+          }
+          if (x.getFrom() != partyOf(from).value()) {
             throw bad(from, "sent a bad confirmation");
           }
           if (!Arrays.equals(x.getResultDigest().toByteArray(), digest)) {
