@@ -43,6 +43,8 @@ class FaultyTransport implements Transport {
   }
 
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger polls = new AtomicInteger();
+  private final Map<String, Integer> firstHeardAtPoll = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> postsByPhase = new ConcurrentHashMap<>();
   private final Map<String, Long> firstSeen = new HashMap<>();
   private final Map<String, List<Delivery>> previous = new HashMap<>();
@@ -121,7 +123,20 @@ class FaultyTransport implements Transport {
     if (reorder) {
       Collections.shuffle(batch, random);
     }
+    int n = polls.incrementAndGet();
+    for (Delivery d : batch) {
+      firstHeardAtPoll.putIfAbsent(d.from(), n);
+    }
     return batch;
+  }
+
+  /**
+   * True once a poll returned something from {@code member} and a later poll followed: the session
+   * polls again only after it handled the batch, so by then it has handled that delivery.
+   */
+  boolean handledFrom(String member) {
+    Integer at = firstHeardAtPoll.get(member);
+    return at != null && polls.get() > at;
   }
 
   @Override
