@@ -292,6 +292,10 @@ final class Session {
     long pause = POLL_MIN_MS;
     long quietSince = System.nanoTime();
     while (!done.getAsBoolean()) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Stopped on this device: not a silent peer's doing, so nobody is named.
+        throw new SessionException(phase + " interrupted on this device", List.of());
+      }
       if (deadline.passed()) {
         throw new SessionTimeoutException(phase, waiting.who());
       }
