@@ -49,12 +49,12 @@ class PartyKilledTest {
     relay.close();
   }
 
-  static VaultCeremony ceremony(Session.Progress p) {
+  static VaultCeremony ceremony(Progress p) {
     return new VaultCeremony(new SecureRandom(), new VaultCeremony.Options(Duration.ofSeconds(30), STEP, p));
   }
 
   /** Runs the ceremony; the victim's progress line for key generation triggers {@code kill}. */
-  void killedAtKeygen(Session.Progress victimProgress, boolean interruptVictim) throws Exception {
+  void killedAtKeygen(Progress victimProgress, boolean interruptVictim) throws Exception {
     CompletableFuture<Thread> victimAtKeygen = new CompletableFuture<>();
     VaultCeremony.Initiator init = ceremony(line -> { }).initiate(url, "Doomed", 2, 3);
     String code = init.joinCode().format();
