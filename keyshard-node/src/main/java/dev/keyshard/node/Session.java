@@ -178,6 +178,7 @@ final class Session {
           }
           identityKeys.put(from, hid);
           exchangeKeys.put(from, hkx);
+          return true;
         });
     if (!Arrays.equals(identityKeys.get(initiator), initiatorKey)) {
       throw new SessionException("the session's initiator is not the one whose join code this is",
@@ -214,7 +215,7 @@ final class Session {
       if (!frame.hasProtocol()
           || !SessionIdentity.verify(identityKeys.get(from), frameMessage(f), f.getSignature().toByteArray())
           || !f.getPhase().equals(phase) || (f.getTo() != 0 && f.getTo() != partyOf(self).value())) {
-        return;
+        return false;
       }
       PartyId sender = partyOf(from);
       if (f.getFrom() != sender.value()) {
@@ -235,6 +236,7 @@ final class Session {
           throw bad(from, "framed a message for another recipient");
         }
         sendAll(phase, party.receive(e), codec, sent);
+        return true;
       } catch (ProtocolAbort a) {
         List<String> culprits = new ArrayList<>();
         a.culprits().forEach(p -> culprits.add(memberOf(p)));
@@ -261,7 +263,7 @@ final class Session {
           if (!frame.hasConfirm() || !SessionIdentity.verify(identityKeys.get(from),
               confirmMessage(x.getFrom(), x.getResultDigest().toByteArray()),
               x.getSignature().toByteArray())) {
-            return; // not made by that member (see run): ignored, not blamed
+            return false; // not made by that member (see run): ignored, not blamed
           }
           if (x.getFrom() != partyOf(from).value()) {
             throw bad(from, "sent a bad confirmation");
@@ -270,6 +272,7 @@ final class Session {
             throw new SessionException(from + " finished with a different result", List.of(from));
           }
           agreed.add(from);
+          return true;
         });
   }
 
@@ -277,7 +280,8 @@ final class Session {
 
   @FunctionalInterface
   private interface Handler {
-    void handle(String from, FrameProto frame) throws SessionException;
+    /** @return false for a frame ignored as not its claimed sender's (it is no progress) */
+    boolean handle(String from, FrameProto frame) throws SessionException;
   }
 
   @FunctionalInterface
@@ -316,8 +320,8 @@ final class Session {
         }
         FrameProto frame = open(phase, d);
         if (frame != null) {
-          handler.handle(d.from(), frame);
-          progressed = true;
+          // Ignored frames are no progress: an insider's noise must not put off re-posts.
+          progressed |= handler.handle(d.from(), frame);
         }
         try {
           transport.ack(phase, d.hash());
@@ -347,6 +351,22 @@ final class Session {
         }
         sleep(Math.min(pause, deadline.remainingMillis()));
         pause = Math.min(pause * 2, POLL_MAX_MS);
+      }
+    }
+    // Done here, but the step is not over while the relay lacks this member's messages: the
+    // peers may need the very last one. Keep offering them until taken or the deadline.
+    long pause2 = POLL_MIN_MS;
+    while (!unsent.isEmpty()) {
+      if (deadline.passed()) {
+        throw new SessionTimeoutException(phase + " (the relay did not take this device's last"
+            + " messages)", List.of());
+      }
+      for (Map.Entry<Outgoing, String> u : List.copyOf(unsent.entrySet())) {
+        tryPost(u.getValue(), u.getKey());
+      }
+      if (!unsent.isEmpty()) {
+        sleep(Math.min(pause2, deadline.remainingMillis()));
+        pause2 = Math.min(pause2 * 2, POLL_MAX_MS);
       }
     }
     finished.put(phase, List.copyOf(sent));
