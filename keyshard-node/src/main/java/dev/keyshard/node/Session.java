@@ -507,7 +507,7 @@ final class Session {
     return key;
   }
 
-  private static void sleep(long ms) {
+  static void sleep(long ms) {
     try {
       Thread.sleep(Math.max(1, ms));
     } catch (InterruptedException e) {

@@ -18,8 +18,6 @@ import dev.keyshard.vault.hd.Bip32;
 import dev.keyshard.vault.hd.DerivationPath;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import java.util.UUID;
@@ -72,33 +70,13 @@ public final class SigningCeremony {
     /** Waits for t-1 co-signers and signs. */
     public Result run() throws SessionException {
       int t = share.info().threshold();
-      String self = member();
-      String token = token();
+      String self = Rendezvous.memberName(rng);
+      String token = Rendezvous.queueToken(rng);
       RelayClient client = new RelayClient(code.relay());
       Deadline joinBy = Deadline.in(options.joinTimeout());
       try {
-        client.join(code.session(), self, token);
-        int reported = 0;
-        List<String> members;
-        while (true) {
-          members = client.members(code.session());
-          if (members.size() != reported) {
-            reported = members.size();
-            options.progress().report("waiting for co-signers: " + reported + " of " + t + " joined");
-          }
-          if (members.size() >= t) {
-            break;
-          }
-          if (joinBy.passed()) {
-            throw new SessionTimeoutException("joining", List.of());
-          }
-          sleep(200);
-        }
-        List<String> committee = new ArrayList<>(members);
-        committee.remove(self);
-        committee.add(0, self);
-        committee = List.copyOf(committee.subList(0, t));
-        client.start(code.session(), committee);
+        List<String> committee = Rendezvous.gather(client, code.session(), self, token, t,
+            "co-signers", options.progress(), joinBy);
         return sign(code, identity, self, token, committee, client, share, request);
       } catch (RelayException e) {
         throw new SessionException("relay: " + e.getMessage(), List.of(), e);
@@ -138,26 +116,14 @@ public final class SigningCeremony {
       throw new SessionException("declined: nothing was signed", List.of());
     }
     SessionIdentity identity = new SessionIdentity(rng);
-    String self = member();
-    String token = token();
+    String self = Rendezvous.memberName(rng);
+    String token = Rendezvous.queueToken(rng);
     RelayClient client = new RelayClient(code.relay());
     Deadline joinBy = Deadline.in(options.joinTimeout());
     try {
-      client.join(code.session(), self, token);
-      options.progress().report("joined; waiting for the initiator to start");
-      while (true) {
-        var started = client.started(code.session());
-        if (started.isPresent()) {
-          if (!started.get().contains(self)) {
-            throw new SessionException("enough co-signers joined before this device", List.of());
-          }
-          return sign(code, identity, self, token, started.get(), client, share, request);
-        }
-        if (joinBy.passed()) {
-          throw new SessionTimeoutException("joining", List.of());
-        }
-        sleep(200);
-      }
+      List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
+          "enough co-signers joined before this device", options.progress(), joinBy);
+      return sign(code, identity, self, token, committee, client, share, request);
     } catch (RelayException e) {
       throw new SessionException("relay: " + e.getMessage(), List.of(), e);
     }
@@ -208,26 +174,6 @@ public final class SigningCeremony {
       // A courtesy only: every signer already confirmed the signature.
     }
     return result;
-  }
-
-  private String member() {
-    byte[] b = new byte[4];
-    rng.nextBytes(b);
-    return "keyshard-" + HexFormat.of().formatHex(b);
-  }
-
-  private String token() {
-    byte[] b = new byte[16];
-    rng.nextBytes(b);
-    return HexFormat.of().formatHex(b);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
 }

@@ -23,7 +23,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,7 +68,7 @@ public final class VaultCeremony {
     JoinCode code = new JoinCode(relay, UUID.randomUUID().toString(), key, identity.identityKey(),
         Map.of("kind", KIND, "name", name.strip(), "t", Integer.toString(t), "n", Integer.toString(n),
             "created", Long.toString(Instant.now().getEpochSecond())));
-    return new Initiator(code, identity, memberName());
+    return new Initiator(code, identity, Rendezvous.memberName(rng));
   }
 
   /** The initiator's side of one ceremony. */
@@ -91,35 +90,12 @@ public final class VaultCeremony {
     /** Waits for the other n-1 devices, starts, and runs the ceremony. */
     public KeyshardVaultShare run() throws SessionException {
       int n = Integer.parseInt(code.param("n"));
-      String token = token();
+      String token = Rendezvous.queueToken(rng);
       RelayClient client = new RelayClient(code.relay());
       Deadline joinBy = Deadline.in(options.joinTimeout());
-      List<String> members;
       try {
-        client.join(code.session(), self, token);
-        int reported = 0;
-        while (true) {
-          members = client.members(code.session());
-          if (members.size() != reported) {
-            reported = members.size();
-            options.progress().report("waiting for devices: " + reported + " of " + n + " joined");
-          }
-          if (members.size() >= n) {
-            break;
-          }
-          if (joinBy.passed()) {
-            throw new SessionTimeoutException("joining", List.of());
-          }
-          sleep(200);
-        }
-        // The first n to join are the committee, the initiator first.
-        List<String> committee = new java.util.ArrayList<>(members.subList(0, n));
-        if (!committee.get(0).equals(self)) {
-          committee.remove(self);
-          committee.add(0, self);
-          committee = committee.subList(0, n);
-        }
-        client.start(code.session(), committee);
+        List<String> committee = Rendezvous.gather(client, code.session(), self, token, n, "devices",
+            options.progress(), joinBy);
         return ceremony(code, identity, self, token, committee, client);
       } catch (RelayException e) {
         throw new SessionException("relay: " + e.getMessage(), List.of(), e);
@@ -133,26 +109,14 @@ public final class VaultCeremony {
       throw new IllegalArgumentException("this join code is not for creating a vault");
     }
     SessionIdentity identity = new SessionIdentity(rng);
-    String self = memberName();
-    String token = token();
+    String self = Rendezvous.memberName(rng);
+    String token = Rendezvous.queueToken(rng);
     RelayClient client = new RelayClient(code.relay());
     Deadline joinBy = Deadline.in(options.joinTimeout());
     try {
-      client.join(code.session(), self, token);
-      options.progress().report("joined; waiting for the initiator to start");
-      while (true) {
-        var started = client.started(code.session());
-        if (started.isPresent()) {
-          if (!started.get().contains(self)) {
-            throw new SessionException("the session started without this device (it was full)", List.of());
-          }
-          return ceremony(code, identity, self, token, started.get(), client);
-        }
-        if (joinBy.passed()) {
-          throw new SessionTimeoutException("joining", List.of());
-        }
-        sleep(200);
-      }
+      List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
+          "the session started without this device (it was full)", options.progress(), joinBy);
+      return ceremony(code, identity, self, token, committee, client);
     } catch (RelayException e) {
       throw new SessionException("relay: " + e.getMessage(), List.of(), e);
     }
@@ -223,23 +187,4 @@ public final class VaultCeremony {
         .append("name", v.name()).digest();
   }
 
-  private String memberName() {
-    byte[] b = new byte[4];
-    rng.nextBytes(b);
-    return "keyshard-" + HexFormat.of().formatHex(b);
-  }
-
-  private String token() {
-    byte[] b = new byte[16];
-    rng.nextBytes(b);
-    return HexFormat.of().formatHex(b);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }
