@@ -63,6 +63,17 @@ public final class Taproot {
     return Bech32.encodeWitnessAddress(hrp, (byte) 1, outputKey(internalKey));
   }
 
+  /**
+   * The key-path-only BIP-341 tweak t = hash_TapTweak(x(P)) of a 32-byte x-only internal key, as
+   * the signers add it to their (even-y) shares.
+   */
+  public static byte[] tapTweak(byte[] internalKey) {
+    if (internalKey == null || internalKey.length != 32) {
+      throw new IllegalArgumentException("x-only key must be 32 bytes");
+    }
+    return tweak(internalKey);
+  }
+
   /** hash_TapTweak(x(P)) = SHA256(SHA256("TapTweak") ‖ SHA256("TapTweak") ‖ x(P)), BIP-340. */
   static byte[] tweak(byte[] internalKey) {
     return Hashes.sha256(TAP_TWEAK_TAG, TAP_TWEAK_TAG, internalKey);
