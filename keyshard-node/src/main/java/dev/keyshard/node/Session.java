@@ -62,6 +62,8 @@ final class Session {
   private final Map<String, byte[]> exchangeKeys = new LinkedHashMap<>();
   private final Map<String, PartyId> parties = new LinkedHashMap<>();
   private final PartyId selfParty;
+  /** Each member's party number when every device knows it beforehand (a new vault), else null. */
+  private Map<String, PartyId> expectedParties;
   private final Set<String> seen = new HashSet<>();
   /** What this member sent in the phases it finished: a peer may still wait for one of them. */
   private final Map<String, List<Outgoing>> finished = new LinkedHashMap<>();
@@ -90,6 +92,20 @@ final class Session {
 
   String self() {
     return self;
+  }
+
+  /**
+   * Declares every member's party number before the hellos, as when a vault is made (a member's
+   * place in the committee): a hello claiming another number is then blamed on its sender alone,
+   * whichever hello arrives first.
+   */
+  void expectParties(Map<String, PartyId> expected) {
+    if (!expected.keySet().equals(new HashSet<>(committee)) || !selfParty.equals(expected.get(self))
+        || new HashSet<>(expected.values()).size() != expected.size()) {
+      throw new IllegalArgumentException("expected party numbers must be distinct, one per member, "
+          + "and include this member's own");
+    }
+    this.expectedParties = Map.copyOf(expected);
   }
 
   List<String> committee() {
@@ -166,9 +182,17 @@ final class Session {
           } catch (IllegalArgumentException e) {
             throw bad(from, "claimed no valid party number");
           }
+          if (expectedParties != null && !claimed.equals(expectedParties.get(from))) {
+            throw bad(from, "claimed party " + claimed.value() + ", not its place "
+                + expectedParties.get(from).value());
+          }
           for (Map.Entry<String, PartyId> other : parties.entrySet()) {
             if (!other.getKey().equals(from) && other.getValue().equals(claimed)) {
-              throw bad(from, "claimed party " + claimed.value() + ", which " + other.getKey() + " holds");
+              // Nothing tells which of the two is honest, so both are named, in either order.
+              List<String> both = new ArrayList<>(List.of(other.getKey(), from));
+              both.remove(self);
+              throw new SessionException(other.getKey() + " and " + from + " both claimed party "
+                  + claimed.value(), both);
             }
           }
           parties.put(from, claimed);

@@ -133,6 +133,11 @@ public final class VaultCeremony {
     Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
         code.key(), identity, self, committeeMembers,
         PartyId.of(committeeMembers.indexOf(self) + 1), rng);
+    java.util.Map<String, PartyId> places = new java.util.HashMap<>();
+    for (int i = 0; i < committeeMembers.size(); i++) {
+      places.put(committeeMembers.get(i), PartyId.of(i + 1));
+    }
+    s.expectParties(places);
     Progress p = options.progress();
     s.exchangeHellos(committeeMembers.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
     p.report("session fingerprint " + s.fingerprint() + " (the same on every device)");

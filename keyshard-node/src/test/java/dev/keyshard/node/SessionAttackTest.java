@@ -6,6 +6,7 @@ import static dev.keyshard.node.SessionHarness.frostDkg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,27 +229,32 @@ class SessionAttackTest {
   }
 
   @Test
-  void aHelloClaimingAnotherMembersPartyNumberIsBlamedOnIt() throws Exception {
+  void aHelloClaimingAnotherPlaceThanItsOwnIsBlamedOnIt() throws Exception {
+    // As when a vault is made: every device knows each member's place, so the claim is checked
+    // against it and only the claimant is named, whichever hello arrives first.
     SessionHarness.Group g = h.new Group(3);
-    FaultyTransport t1 = g.wrap(1, FaultyTransport::new);
-    FaultyTransport t2 = g.wrap(2, FaultyTransport::new);
-    FaultyTransport t3 = g.wrap(3, FaultyTransport::new);
-    // Member 3 says it is party 1; its hello goes out once 1 and 2 have handled each other's.
-    t3.rewrite = (phase, to, body, index) -> {
-      long until = System.nanoTime() + 20_000_000_000L;
-      while (phase.equals(Session.HELLO) && !(t1.handledFrom(g.member(2)) && t2.handledFrom(g.member(1)))
-          && System.nanoTime() - until < 0) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return body;
-        }
-      }
-      return body;
-    };
-    List<Future<byte[]>> fs = run(g, g.session(1), g.session(2), g.session(3, PartyId.of(1)));
-    honestStopNamingInsider(g, fs, SessionException.class, "claimed party 1");
+    List<Session> ss = List.of(g.session(1), g.session(2), g.session(3, PartyId.of(1)));
+    java.util.Map<String, PartyId> places = java.util.Map.of(g.member(1), PartyId.of(1),
+        g.member(2), PartyId.of(2), g.member(3), PartyId.of(3));
+    ss.get(0).expectParties(places);
+    ss.get(1).expectParties(places);
+    List<Future<byte[]>> fs = run(g, ss.get(0), ss.get(1), ss.get(2));
+    honestStopNamingInsider(g, fs, SessionException.class, "claimed party 1, not its place 3");
+  }
+
+  @Test
+  void twoHellosClaimingOnePartyNumberNameBothClaimants() throws Exception {
+    // As when signing: a member's party number is its own vault's to tell, so when two claim the
+    // same one nothing shows which is honest. The third member names both, never only one.
+    SessionHarness.Group g = h.new Group(3);
+    List<Future<byte[]>> fs = run(g, g.session(1), g.session(2, PartyId.of(1)), g.session(3));
+    java.util.concurrent.ExecutionException stopped = assertThrows(
+        java.util.concurrent.ExecutionException.class,
+        () -> fs.get(2).get(30, java.util.concurrent.TimeUnit.SECONDS));
+    SessionException e = assertInstanceOf(SessionException.class, stopped.getCause());
+    assertEquals(java.util.Set.of(g.member(1), g.member(2)), new java.util.HashSet<>(e.culprits()),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("both claimed party 1"), e.getMessage());
   }
 
   @Test
