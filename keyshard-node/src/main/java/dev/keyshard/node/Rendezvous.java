@@ -13,7 +13,7 @@ import java.util.List;
  * joiner joins and waits for the start. The same for making a vault and for signing.
  */
 final class Rendezvous {
-  private static final long POLL_MS = 200;
+  static final long POLL_MS = 200;
 
   private Rendezvous() {}
 
@@ -68,8 +68,9 @@ final class Rendezvous {
   /**
    * A joiner's side: joins and waits for the initiator to start.
    *
-   * @param left out the message when the session started without this device
-   * @return the committee
+   * @param left the message when the session started without this device, or null to return
+   *     null then
+   * @return the committee, or null (see {@code left})
    */
   static List<String> awaitStart(RelayClient client, String session, String self, String token,
       String left, Progress progress, Deadline joinBy) throws RelayException, SessionException {
@@ -79,6 +80,9 @@ final class Rendezvous {
       var started = client.started(session);
       if (started.isPresent()) {
         if (!started.get().contains(self)) {
+          if (left == null) {
+            return null;
+          }
           throw new SessionException(left, List.of());
         }
         return started.get();

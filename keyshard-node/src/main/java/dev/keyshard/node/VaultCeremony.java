@@ -2,6 +2,8 @@ package dev.keyshard.node;
 
 import dev.keyshard.crypto.group.Ed25519;
 import dev.keyshard.crypto.hash.Transcript;
+import com.google.protobuf.ByteString;
+import dev.keyshard.node.proto.FinishedVaultProto;
 import dev.keyshard.mpc.Committee;
 import dev.keyshard.mpc.EnvelopeCodec;
 import dev.keyshard.mpc.PartyId;
@@ -35,6 +37,8 @@ import java.util.UUID;
  * with its own {@link KeyshardVaultShare}; nothing is written here (the caller stores it).
  */
 public final class VaultCeremony {
+  /** The {@link FinishedResult} kind of a made vault. */
+  static final String RESULT = "vault";
   static final String KIND = "vault";
   static final String DKLS23 = "dkls23-keygen";
   static final String FROST = "frost-dkg";
@@ -115,7 +119,10 @@ public final class VaultCeremony {
     Deadline joinBy = Deadline.in(options.joinTimeout());
     try {
       List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
-          "the session started without this device (it was full)", options.progress(), joinBy);
+          null, options.progress(), joinBy);
+      if (committee == null) {
+        throw leftOut(client, code);
+      }
       return ceremony(code, identity, self, token, committee, client);
     } catch (RelayException e) {
       throw new SessionException("relay: " + e.getMessage(), List.of(), e);
@@ -163,12 +170,47 @@ public final class VaultCeremony {
     KeyshardVaultShare share = new KeyshardVaultShare(info, ecdsa, eddsa);
     p.report("confirming that every device holds vault " + info.id().substring(0, 8) + "...");
     s.confirm(digest(info), Deadline.in(options.stepTimeout()));
+    FinishedResult.publish(client, code, RESULT, describe(info).toByteArray(), rng);
     try {
       client.complete(code.session(), self);
     } catch (RelayException e) {
       // Completion is a courtesy for other clients; the confirm round already proved it.
     }
     return share;
+  }
+
+  /**
+   * A device the session started without (it was full) holds no share; it waits for the others to
+   * finish and says which vault they made, from the result they leave on the relay.
+   */
+  private SessionException leftOut(RelayClient client, JoinCode code) throws RelayException {
+    String left = "the session started without this device (it was full), so it holds no share";
+    options.progress().report("the session started without this device; waiting for the others' result");
+    Deadline by = Deadline.in(options.stepTimeout());
+    while (!by.passed()) {
+      var result = FinishedResult.fetch(client, code, RESULT);
+      if (result.isPresent()) {
+        try {
+          FinishedVaultProto v = FinishedVaultProto.parseFrom(result.get());
+          return new SessionException(left + "; the other devices made vault '" + v.getName()
+              + "' (" + VaultInfo.idOf(v.getPublicKeyEcdsa().toByteArray(),
+                  v.getPublicKeyEddsa().toByteArray()).substring(0, 8) + ", " + v.getThreshold()
+              + " of " + v.getSignersCount() + ")", List.of());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          break;
+        }
+      }
+      Session.sleep(Rendezvous.POLL_MS);
+    }
+    return new SessionException(left, List.of());
+  }
+
+  static FinishedVaultProto describe(VaultInfo v) {
+    return FinishedVaultProto.newBuilder().setName(v.name()).setThreshold(v.threshold())
+        .addAllSigners(v.signers()).setPublicKeyEcdsa(ByteString.copyFrom(v.publicKeyEcdsa()))
+        .setPublicKeyEddsa(ByteString.copyFrom(v.publicKeyEddsa()))
+        .setChainCode(ByteString.copyFrom(v.chainCode())).setCreatedAt(v.createdAt().getEpochSecond())
+        .build();
   }
 
   /** Every device must describe the vault identically, so the time comes from the join code. */

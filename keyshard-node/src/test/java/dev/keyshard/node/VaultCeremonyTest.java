@@ -98,4 +98,26 @@ class VaultCeremonyTest {
     List<String> none = new ArrayList<>(e.culprits());
     assertEquals(List.of(), none);
   }
+
+  @Test
+  void aDeviceLeftOutOfAFullSessionLearnsWhichVaultTheOthersMade() throws Exception {
+    VaultCeremony.Initiator init = ceremony().initiate(url, "Pair", 2, 2);
+    JoinCode code = init.joinCode();
+    Future<KeyshardVaultShare> a = pool.submit(init::run);
+    Future<KeyshardVaultShare> b = pool.submit(() -> ceremony().join(code));
+    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    // The session is full and running: this device joins too late.
+    SessionException late = org.junit.jupiter.api.Assertions.assertThrows(SessionException.class,
+        () -> ceremony().join(code));
+    KeyshardVaultShare made = a.get();
+    b.get();
+    assertTrue(late.getMessage().contains("holds no share"), late.getMessage());
+    assertTrue(late.getMessage().contains("vault 'Pair' (" + made.info().id().substring(0, 8) + ", 2 of 2)"),
+        late.getMessage());
+    assertEquals(List.of(), late.culprits());
+  }
 }

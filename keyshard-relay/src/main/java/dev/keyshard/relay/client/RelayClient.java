@@ -80,6 +80,18 @@ public final class RelayClient {
     return list("GET", "complete/" + seg(session));
   }
 
+  /** {@code POST /complete/{session}/keysign} (header {@code message_id}): a finished result. */
+  public void putResult(String session, String messageId, String text) throws RelayException {
+    send("POST", "complete/" + seg(session) + "/keysign", text, headers(messageId, null), 200);
+  }
+
+  /** {@code GET /complete/{session}/keysign}: the finished result, if one was left. */
+  public Optional<String> result(String session, String messageId) throws RelayException {
+    Reply r = send("GET", "complete/" + seg(session) + "/keysign", null, headers(messageId, null),
+        200, 404);
+    return r.status() == 404 ? Optional.empty() : Optional.of(r.body());
+  }
+
   /** {@code POST /setup-message/{session}}. */
   public void putSetup(String session, String messageId, String text) throws RelayException {
     send("POST", "setup-message/" + seg(session), text, headers(messageId, null), 201);
