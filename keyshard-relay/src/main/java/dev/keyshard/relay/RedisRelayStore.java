@@ -136,6 +136,11 @@ public final class RedisRelayStore implements RelayStore {
   }
 
   @Override
+  public boolean hasMembers(String key) {
+    return call("read members", () -> redis.exists(keys.data(key))) > 0;
+  }
+
+  @Override
   public void deleteSession(String session, String key) {
     call("delete session", () -> redis.del(keys.data(key)));
   }

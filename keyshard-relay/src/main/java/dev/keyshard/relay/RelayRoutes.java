@@ -168,7 +168,7 @@ final class RelayRoutes {
   }
 
   private void requireSession(String s) throws UnknownSessionException {
-    if (store.members(StoreKeys.members(s)).isEmpty()) {
+    if (!store.hasMembers(StoreKeys.members(s))) {
       throw new UnknownSessionException();
     }
   }

@@ -25,6 +25,11 @@ public interface RelayStore extends AutoCloseable {
   /** The list at {@code key}, if it exists. */
   Optional<List<String>> members(String key);
 
+  /** True when the list at {@code key} exists (cheaper than {@link #members} on the hot path). */
+  default boolean hasMembers(String key) {
+    return members(key).isPresent();
+  }
+
   /** Removes a session's member list; its queues and values expire on their own. */
   void deleteSession(String session, String key);
 
