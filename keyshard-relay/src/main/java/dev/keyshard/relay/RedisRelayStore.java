@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *   <li>a {@link StoreKeys} key as it is: a LIST of party ids for members, started and completed
  *       committees; a STRING for values; for a queue, a LIST of its message hashes, oldest first;
  *   <li>{@code queue-messages NUL <queue key>}: a HASH from message hash to the message's JSON
- *       ({@link StoredMessageJson});
+ *       ({@link RelayMessageJson#write});
  *   <li>{@code sessions}: a ZSET of session ids, each scored by the Redis time (ms) it expires;
  *   <li>{@code session-messages NUL <session>}: the count of messages the session has queued.
  * </ul>
@@ -153,7 +153,7 @@ public final class RedisRelayStore implements RelayStore {
             keys.queueMessages(queueKey)},
         session, ttlMillis, Integer.toString(limits.maxSessions()),
         Integer.toString(limits.maxMessagesPerSession()), message.hash(),
-        StoredMessageJson.write(message)));
+        RelayMessageJson.write(message)));
     if (r == -1) {
       throw sessionLimit();
     }
@@ -170,7 +170,7 @@ public final class RedisRelayStore implements RelayStore {
         ScriptOutputType.MULTI, new String[] {keys.data(queueKey), keys.queueMessages(queueKey)}));
     List<RelayMessage> out = new ArrayList<>(json.size());
     for (String j : json) {
-      out.add(StoredMessageJson.read(j));
+      out.add(stored(j));
     }
     return out;
   }
@@ -234,6 +234,14 @@ public final class RedisRelayStore implements RelayStore {
   }
 
   /** Runs one Redis step; Lettuce's failures become a message that names only the operation. */
+  private static RelayMessage stored(String json) {
+    try {
+      return RelayMessageJson.readStored(json);
+    } catch (MalformedRelayJsonException e) {
+      throw new RelayStoreException("a stored relay message is not valid", null);
+    }
+  }
+
   private static <T> T call(String operation, Supplier<T> step) {
     try {
       return step.get();

@@ -23,7 +23,7 @@ public final class RelayServer implements AutoCloseable {
    */
   public RelayServer(RelayStore store, RelayLimits limits, String storeName) {
     this.store = Objects.requireNonNull(store, "store");
-    RelayRoutes routes = new RelayRoutes(store, metrics, storeName);
+    RelayRoutes routes = new RelayRoutes(store, metrics, storeName, limits.maxBodyBytes());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -31,6 +31,8 @@ public final class RelayServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.jetty.threadPool = threadPool();
       config.routes.exception(BadRequestException.class,
+          (e, ctx) -> ctx.status(400).result(e.getMessage()));
+      config.routes.exception(MalformedRelayJsonException.class,
           (e, ctx) -> ctx.status(400).result(e.getMessage()));
       config.routes.exception(LimitExceededException.class,
           (e, ctx) -> ctx.status(429).result(e.getMessage()));
