@@ -4,12 +4,13 @@
 --   mode "post":  only POST /message/{session}.
 --   mode "cycle": what a receiving client does per message, in turn: POST the message,
 --                 GET /message/{session}/receiver, DELETE the message posted LAG cycles earlier
---                 (long since stored), so queues stay short as in a real session.
+--                 (long since stored: more cycles than connections), so queues stay short and
+--                 each message is read about once or twice, as a polling client reads it.
 --
 -- Usage: wrk ... -s relay-load.lua URL -- MODE SESSIONS BODY_CHARS RUN_TAG
 -- (RUN_TAG: a number that differs between runs against one relay, so no hash repeats).
 local mode, sessions, body_chars, tag = "post", 100, 2048, 0
-local LAG = 256
+local LAG = 64
 local thread_no = 0
 local counter = 0
 local me = 0
