@@ -12,7 +12,7 @@
 # responses and socket errors; a 429 (quota) or 404 would fail the run, not hide in the figure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/keyshard-cli/target/keyshard.jar"
+jar="${RELAY_JAR:-$root/keyshard-cli/target/keyshard.jar}"  # RELAY_JAR: another build to compare
 redis=0 mode=post conns=32 duration=15 sessions=200 body=2048 jfr="" warmup=8
 relay_core="${RELAY_CORE:-0}" wrk_core="${WRK_CORE:-1}"
 while [ $# -gt 0 ]; do
