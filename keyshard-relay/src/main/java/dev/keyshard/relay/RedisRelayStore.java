@@ -64,6 +64,7 @@ public final class RedisRelayStore implements RelayStore {
 
   private static final RedisScript ADD_MEMBERS = RedisScript.load("add-members.lua");
   private static final RedisScript ENQUEUE = RedisScript.load("enqueue.lua");
+  private static final RedisScript ENQUEUE_ALL = RedisScript.load("enqueue-all.lua");
   private static final RedisScript QUEUE = RedisScript.load("queue.lua");
   private static final RedisScript DEQUEUE = RedisScript.load("dequeue.lua");
   private static final RedisScript PUT_IF_ABSENT = RedisScript.load("put-if-absent.lua");
@@ -162,6 +163,32 @@ public final class RedisRelayStore implements RelayStore {
           + limits.maxMessagesPerSession() + " messages");
     }
     return r == 1;
+  }
+
+  /** One script for the session check and every recipient: one round trip per post. */
+  @Override
+  public int enqueueInSession(String session, String membersKey, List<String> queueKeys,
+      RelayMessage message) throws LimitExceededException {
+    List<String> k = new ArrayList<>(3 + 2 * queueKeys.size());
+    k.add(keys.sessions());
+    k.add(keys.sessionMessages(session));
+    k.add(keys.data(membersKey));
+    for (String q : queueKeys) {
+      k.add(keys.data(q));
+      k.add(keys.queueMessages(q));
+    }
+    String json = RelayMessageJson.write(message);
+    long r = call("enqueue", () -> ENQUEUE_ALL.<Long>run(redis, ScriptOutputType.INTEGER,
+        k.toArray(String[]::new), session, ttlMillis, Integer.toString(limits.maxSessions()),
+        Integer.toString(limits.maxMessagesPerSession()), message.hash(), json));
+    if (r == -1) {
+      throw sessionLimit();
+    }
+    if (r == -2) {
+      throw new LimitExceededException("session holds its limit of "
+          + limits.maxMessagesPerSession() + " messages");
+    }
+    return r == -3 ? -1 : (int) r;
   }
 
   @Override

@@ -124,14 +124,16 @@ final class RelayRoutes {
     String s = session(ctx);
     String mid = messageId(ctx);
     RelayMessage m = RelayMessageJson.readPosted(body(ctx));
-    requireSession(s);
+    List<String> queues = new java.util.ArrayList<>(m.to().size());
     for (String to : m.to()) {
-      if (store.enqueue(s, StoreKeys.queue(s, to, mid), m)) {
-        metrics.messagesQueued.increment();
-      } else {
-        metrics.messagesDuplicate.increment();
-      }
+      queues.add(StoreKeys.queue(s, to, mid));
     }
+    int queued = store.enqueueInSession(s, StoreKeys.members(s), queues, m);
+    if (queued < 0) {
+      throw new UnknownSessionException();
+    }
+    metrics.messagesQueued.add(queued);
+    metrics.messagesDuplicate.add(queues.size() - queued);
     ctx.status(202);
   }
 

@@ -41,6 +41,28 @@ public interface RelayStore extends AutoCloseable {
    */
   boolean enqueue(String session, String queueKey, RelayMessage message) throws LimitExceededException;
 
+  /**
+   * Queues {@code message} at each of {@code queueKeys} (one per recipient), as {@link #enqueue}
+   * does, but only while the list at {@code membersKey} exists.
+   *
+   * @return how many queues took the message (the others held it already), or -1 when the
+   *     session has no members (nothing changes)
+   * @throws LimitExceededException as {@link #enqueue}; the queues before the one refused keep it
+   */
+  default int enqueueInSession(String session, String membersKey, List<String> queueKeys,
+      RelayMessage message) throws LimitExceededException {
+    if (!hasMembers(membersKey)) {
+      return -1;
+    }
+    int queued = 0;
+    for (String key : queueKeys) {
+      if (enqueue(session, key, message)) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
   /** The messages queued at {@code queueKey}, oldest first (empty when none). */
   List<RelayMessage> queue(String queueKey);
 
