@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * 2 KiB ciphertext body, the size of a FROST or small DKLs23 message), and that queue read back
  * and the message deleted, as a client does. {@code store=redis} starts a local redis-server.
  * Throughput mode with several client threads gives messages per second; sample mode gives the
- * latency percentiles.
+ * latency percentiles. The client (the JDK's {@code HttpClient}) runs in this JVM beside the
+ * server, so these figures bound the client as much as the server; the server's own throughput
+ * on one core comes from {@code scripts/relay-load.sh} (wrk in another process, on another core).
  */
 @State(Scope.Benchmark)
 public class RelayBenchmark {

@@ -79,6 +79,11 @@ public final class InMemoryRelayStore implements RelayStore {
   }
 
   @Override
+  public boolean hasMembers(String key) {
+    return Boolean.TRUE.equals(read(key, e -> e.members.isEmpty() ? null : Boolean.TRUE));
+  }
+
+  @Override
   public void deleteSession(String session, String key) {
     entries.remove(key);
   }

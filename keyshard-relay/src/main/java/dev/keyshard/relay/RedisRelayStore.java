@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *   <li>a {@link StoreKeys} key as it is: a LIST of party ids for members, started and completed
  *       committees; a STRING for values; for a queue, a LIST of its message hashes, oldest first;
  *   <li>{@code queue-messages NUL <queue key>}: a HASH from message hash to the message's JSON
- *       ({@link StoredMessageJson});
+ *       ({@link RelayMessageJson#write});
  *   <li>{@code sessions}: a ZSET of session ids, each scored by the Redis time (ms) it expires;
  *   <li>{@code session-messages NUL <session>}: the count of messages the session has queued.
  * </ul>
@@ -64,6 +64,7 @@ public final class RedisRelayStore implements RelayStore {
 
   private static final RedisScript ADD_MEMBERS = RedisScript.load("add-members.lua");
   private static final RedisScript ENQUEUE = RedisScript.load("enqueue.lua");
+  private static final RedisScript ENQUEUE_ALL = RedisScript.load("enqueue-all.lua");
   private static final RedisScript QUEUE = RedisScript.load("queue.lua");
   private static final RedisScript DEQUEUE = RedisScript.load("dequeue.lua");
   private static final RedisScript PUT_IF_ABSENT = RedisScript.load("put-if-absent.lua");
@@ -136,6 +137,11 @@ public final class RedisRelayStore implements RelayStore {
   }
 
   @Override
+  public boolean hasMembers(String key) {
+    return call("read members", () -> redis.exists(keys.data(key))) > 0;
+  }
+
+  @Override
   public void deleteSession(String session, String key) {
     call("delete session", () -> redis.del(keys.data(key)));
   }
@@ -148,7 +154,7 @@ public final class RedisRelayStore implements RelayStore {
             keys.queueMessages(queueKey)},
         session, ttlMillis, Integer.toString(limits.maxSessions()),
         Integer.toString(limits.maxMessagesPerSession()), message.hash(),
-        StoredMessageJson.write(message)));
+        RelayMessageJson.write(message)));
     if (r == -1) {
       throw sessionLimit();
     }
@@ -159,13 +165,39 @@ public final class RedisRelayStore implements RelayStore {
     return r == 1;
   }
 
+  /** One script for the session check and every recipient: one round trip per post. */
+  @Override
+  public int enqueueInSession(String session, String membersKey, List<String> queueKeys,
+      RelayMessage message) throws LimitExceededException {
+    List<String> k = new ArrayList<>(3 + 2 * queueKeys.size());
+    k.add(keys.sessions());
+    k.add(keys.sessionMessages(session));
+    k.add(keys.data(membersKey));
+    for (String q : queueKeys) {
+      k.add(keys.data(q));
+      k.add(keys.queueMessages(q));
+    }
+    String json = RelayMessageJson.write(message);
+    long r = call("enqueue", () -> ENQUEUE_ALL.<Long>run(redis, ScriptOutputType.INTEGER,
+        k.toArray(String[]::new), session, ttlMillis, Integer.toString(limits.maxSessions()),
+        Integer.toString(limits.maxMessagesPerSession()), message.hash(), json));
+    if (r == -1) {
+      throw sessionLimit();
+    }
+    if (r == -2) {
+      throw new LimitExceededException("session holds its limit of "
+          + limits.maxMessagesPerSession() + " messages");
+    }
+    return r == -3 ? -1 : (int) r;
+  }
+
   @Override
   public List<RelayMessage> queue(String queueKey) {
     List<String> json = call("read queue", () -> QUEUE.<List<String>>run(redis,
         ScriptOutputType.MULTI, new String[] {keys.data(queueKey), keys.queueMessages(queueKey)}));
     List<RelayMessage> out = new ArrayList<>(json.size());
     for (String j : json) {
-      out.add(StoredMessageJson.read(j));
+      out.add(stored(j));
     }
     return out;
   }
@@ -229,6 +261,14 @@ public final class RedisRelayStore implements RelayStore {
   }
 
   /** Runs one Redis step; Lettuce's failures become a message that names only the operation. */
+  private static RelayMessage stored(String json) {
+    try {
+      return RelayMessageJson.readStored(json);
+    } catch (MalformedRelayJsonException e) {
+      throw new RelayStoreException("a stored relay message is not valid", null);
+    }
+  }
+
   private static <T> T call(String operation, Supplier<T> step) {
     try {
       return step.get();

@@ -25,9 +25,11 @@ final class RelayRoutes {
   private final RelayStore store;
   private final RelayMetrics metrics;
   private final String storeName;
+  private final long maxBodyBytes;
 
-  RelayRoutes(RelayStore store, RelayMetrics metrics, String storeName) {
+  RelayRoutes(RelayStore store, RelayMetrics metrics, String storeName, long maxBodyBytes) {
     this.store = store;
+    this.maxBodyBytes = maxBodyBytes;
     this.metrics = metrics;
     this.storeName = storeName;
   }
@@ -78,7 +80,7 @@ final class RelayRoutes {
   /** {@code POST /{session}}: join — the ids not yet members are appended. */
   private void join(Context ctx) throws Exception {
     String s = session(ctx);
-    List<String> ids = RelayJson.ids(ctx.body());
+    List<String> ids = RelayMessageJson.readIds(body(ctx));
     String token = ctx.header(QUEUE_TOKEN);
     store.addMembers(s, StoreKeys.members(s), ids);
     if (token != null && !token.isBlank()) {
@@ -95,7 +97,7 @@ final class RelayRoutes {
 
   private void setList(Context ctx, String key) throws Exception {
     String s = session(ctx);
-    store.addMembers(s, key, RelayJson.ids(ctx.body()));
+    store.addMembers(s, key, RelayMessageJson.readIds(body(ctx)));
     ctx.status(200);
   }
 
@@ -105,7 +107,7 @@ final class RelayRoutes {
       ctx.status(404);
       return;
     }
-    ctx.contentType("application/json").result(RelayJson.writeIds(ids.get()));
+    ctx.contentType("application/json").result(RelayMessageJson.writeIds(ids.get()));
   }
 
   private void getValue(Context ctx, String key) {
@@ -121,15 +123,17 @@ final class RelayRoutes {
   private void postMessage(Context ctx) throws Exception {
     String s = session(ctx);
     String mid = messageId(ctx);
-    RelayMessage m = RelayJson.message(ctx.body());
-    requireSession(s);
+    RelayMessage m = RelayMessageJson.readPosted(body(ctx));
+    List<String> queues = new java.util.ArrayList<>(m.to().size());
     for (String to : m.to()) {
-      if (store.enqueue(s, StoreKeys.queue(s, to, mid), m)) {
-        metrics.messagesQueued.increment();
-      } else {
-        metrics.messagesDuplicate.increment();
-      }
+      queues.add(StoreKeys.queue(s, to, mid));
     }
+    int queued = store.enqueueInSession(s, StoreKeys.members(s), queues, m);
+    if (queued < 0) {
+      throw new UnknownSessionException();
+    }
+    metrics.messagesQueued.add(queued);
+    metrics.messagesDuplicate.add(queues.size() - queued);
     ctx.status(202);
   }
 
@@ -142,7 +146,7 @@ final class RelayRoutes {
     }
     List<RelayMessage> q = store.queue(StoreKeys.queue(s, party, messageId(ctx)));
     metrics.messagesDelivered.add(q.size());
-    ctx.contentType("application/json").result(RelayJson.write(q));
+    ctx.contentType("application/json").result(RelayMessageJson.writeQueue(q));
   }
 
   private void deleteMessage(Context ctx) throws Exception {
@@ -168,7 +172,7 @@ final class RelayRoutes {
   }
 
   private void requireSession(String s) throws UnknownSessionException {
-    if (store.members(StoreKeys.members(s)).isEmpty()) {
+    if (!store.hasMembers(StoreKeys.members(s))) {
       throw new UnknownSessionException();
     }
   }
@@ -187,6 +191,19 @@ final class RelayRoutes {
       ctx.status(403).result("this queue belongs to another client");
     }
     return ok;
+  }
+
+  /**
+   * The request body as text. With a Content-Length within the limit it is read once into an
+   * array of that size (Javalin's {@code ctx.body()} copies it three times more); otherwise
+   * Javalin reads it, and refuses one over the limit with 413.
+   */
+  private String body(Context ctx) throws java.io.IOException {
+    long length = ctx.req().getContentLengthLong();
+    if (length < 0 || length > maxBodyBytes) {
+      return ctx.body();
+    }
+    return new String(ctx.req().getInputStream().readNBytes((int) length), StandardCharsets.UTF_8);
   }
 
   private static String session(Context ctx) throws BadRequestException {

@@ -2,6 +2,7 @@ package dev.keyshard.relay;
 
 import io.javalin.Javalin;
 import java.util.Objects;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,16 @@ public final class RelayServer implements AutoCloseable {
    */
   public RelayServer(RelayStore store, RelayLimits limits, String storeName) {
     this.store = Objects.requireNonNull(store, "store");
-    RelayRoutes routes = new RelayRoutes(store, metrics, storeName);
+    RelayRoutes routes = new RelayRoutes(store, metrics, storeName, limits.maxBodyBytes());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = limits.maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
+      config.jetty.threadPool = threadPool();
       config.routes.exception(BadRequestException.class,
+          (e, ctx) -> ctx.status(400).result(e.getMessage()));
+      config.routes.exception(MalformedRelayJsonException.class,
           (e, ctx) -> ctx.status(400).result(e.getMessage()));
       config.routes.exception(LimitExceededException.class,
           (e, ctx) -> ctx.status(429).result(e.getMessage()));
@@ -41,7 +45,7 @@ public final class RelayServer implements AutoCloseable {
       routes.register(config.routes);
       config.requestLogger.http((ctx, ms) -> {
         String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-        metrics.request(ctx.method() + " " + route, ctx.status().getCode());
+        metrics.request(ctx.method().name(), route, ctx.status().getCode());
         long length = ctx.req().getContentLengthLong();
         if (length > 0) {
           metrics.bytesIn.add(length);
@@ -51,6 +55,19 @@ public final class RelayServer implements AutoCloseable {
         }
       });
     });
+  }
+
+  /**
+   * Request threads sized to the cores rather than Javalin's 250: every handler is short (memory)
+   * or waits briefly on Redis, and on a small machine a few hundred runnable threads only add
+   * context switches and starve some connections (long tails under load, scripts/relay-load.sh).
+   * The floor leaves room for Jetty's acceptor and selector threads and for Redis round trips.
+   */
+  private static QueuedThreadPool threadPool() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    QueuedThreadPool pool = new QueuedThreadPool(Math.max(16, 8 * cores), 4, 60_000);
+    pool.setName("relay-http");
+    return pool;
   }
 
   /** Starts listening; port 0 picks a free one. */

@@ -25,6 +25,11 @@ public interface RelayStore extends AutoCloseable {
   /** The list at {@code key}, if it exists. */
   Optional<List<String>> members(String key);
 
+  /** True when the list at {@code key} exists (cheaper than {@link #members} on the hot path). */
+  default boolean hasMembers(String key) {
+    return members(key).isPresent();
+  }
+
   /** Removes a session's member list; its queues and values expire on their own. */
   void deleteSession(String session, String key);
 
@@ -35,6 +40,28 @@ public interface RelayStore extends AutoCloseable {
    * @throws LimitExceededException when the session already holds its quota of messages
    */
   boolean enqueue(String session, String queueKey, RelayMessage message) throws LimitExceededException;
+
+  /**
+   * Queues {@code message} at each of {@code queueKeys} (one per recipient), as {@link #enqueue}
+   * does, but only while the list at {@code membersKey} exists.
+   *
+   * @return how many queues took the message (the others held it already), or -1 when the
+   *     session has no members (nothing changes)
+   * @throws LimitExceededException as {@link #enqueue}; the queues before the one refused keep it
+   */
+  default int enqueueInSession(String session, String membersKey, List<String> queueKeys,
+      RelayMessage message) throws LimitExceededException {
+    if (!hasMembers(membersKey)) {
+      return -1;
+    }
+    int queued = 0;
+    for (String key : queueKeys) {
+      if (enqueue(session, key, message)) {
+        queued++;
+      }
+    }
+    return queued;
+  }
 
   /** The messages queued at {@code queueKey}, oldest first (empty when none). */
   List<RelayMessage> queue(String queueKey);

@@ -53,6 +53,35 @@ abstract class RelayStoreContract {
   }
 
   @Test
+  void enqueueInSessionNeedsMembersAndQueuesOncePerRecipient() throws Exception {
+    String members = StoreKeys.members(session);
+    List<String> queues = List.of(StoreKeys.queue(session, "b", ""), StoreKeys.queue(session, "c", ""),
+        StoreKeys.queue(session, "b", ""));
+    assertEquals(-1, store.enqueueInSession(session, members, queues, msg("h1")));
+    assertEquals(List.of(), store.queue(queues.get(0)), "nothing queued without a session");
+    store.addMembers(session, members, List.of("a", "b", "c"));
+    assertEquals(2, store.enqueueInSession(session, members, queues, msg("h1")));
+    assertEquals(0, store.enqueueInSession(session, members, queues, msg("h1")));
+    assertEquals(1, store.enqueueInSession(session, members, queues.subList(0, 1), msg("h2")));
+    assertEquals(List.of(msg("h1"), msg("h2")), store.queue(queues.get(0)));
+    assertEquals(List.of(msg("h1")), store.queue(queues.get(1)));
+  }
+
+  @Test
+  void enqueueInSessionStopsAtTheMessageQuota() throws Exception {
+    String members = StoreKeys.members(session);
+    store.addMembers(session, members, List.of("a", "b", "c"));
+    String qb = StoreKeys.queue(session, "b", "");
+    for (int i = 0; i < LIMITS.maxMessagesPerSession() - 1; i++) {
+      assertTrue(store.enqueue(session, qb, msg("f" + i)));
+    }
+    List<String> both = List.of(StoreKeys.queue(session, "c", ""), qb);
+    assertThrows(LimitExceededException.class,
+        () -> store.enqueueInSession(session, members, both, msg("last")));
+    assertEquals(List.of(msg("last")), store.queue(both.get(0)), "the queue before the limit keeps it");
+  }
+
+  @Test
   void queuesKeepOrderAndRefuseDuplicateHashes() throws Exception {
     String q = StoreKeys.queue(session, "b", "");
     assertTrue(store.enqueue(session, q, msg("h1")));

@@ -1,11 +1,10 @@
 package dev.keyshard.relay.client;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.keyshard.relay.MalformedRelayJsonException;
 import dev.keyshard.relay.RelayMessage;
+import dev.keyshard.relay.RelayMessageJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -105,16 +104,8 @@ public final class RelayClient {
 
   /** {@code POST /message/{session}} → 202. */
   public void post(String session, String messageId, RelayMessage m) throws RelayException {
-    JsonObject o = new JsonObject();
-    o.addProperty("session_id", m.sessionId());
-    o.addProperty("from", m.from());
-    JsonArray to = new JsonArray();
-    m.to().forEach(to::add);
-    o.add("to", to);
-    o.addProperty("body", m.body());
-    o.addProperty("hash", m.hash());
-    o.addProperty("sequence_no", m.sequenceNo());
-    send("POST", "message/" + seg(session), o.toString(), headers(messageId, null), 202);
+    send("POST", "message/" + seg(session), RelayMessageJson.write(m), headers(messageId, null),
+        202);
   }
 
   /** {@code GET /message/{session}/{party}}: the queue, oldest first. */
@@ -122,25 +113,11 @@ public final class RelayClient {
       String queueToken) throws RelayException {
     Reply r = send("GET", "message/" + seg(session) + "/" + seg(party), null,
         headers(messageId, queueToken), 200);
-    List<RelayMessage> out = new ArrayList<>();
     try {
-      JsonElement e = r.body().isBlank() ? new JsonArray() : JsonParser.parseString(r.body());
-      for (JsonElement x : e.getAsJsonArray()) {
-        JsonObject o = x.getAsJsonObject();
-        List<String> to = new ArrayList<>();
-        if (o.has("to")) {
-          o.getAsJsonArray("to").forEach(t -> to.add(t.getAsString()));
-        }
-        out.add(new RelayMessage(o.has("session_id") ? o.get("session_id").getAsString() : "",
-            o.get("from").getAsString(), to, o.has("body") ? o.get("body").getAsString() : "",
-            o.get("hash").getAsString(),
-            o.has("sequence_no") ? o.get("sequence_no").getAsLong() : 0));
-      }
-    } catch (JsonParseException | IllegalStateException | NullPointerException
-        | UnsupportedOperationException e) {
+      return RelayMessageJson.readQueue(r.body());
+    } catch (MalformedRelayJsonException e) {
       throw new RelayException(200, "the relay answered GET /message with malformed JSON");
     }
-    return out;
   }
 
   /** {@code DELETE /message/{session}/{party}/{hash}}. */
@@ -226,9 +203,7 @@ public final class RelayClient {
   }
 
   private static String ids(List<String> ids) {
-    JsonArray a = new JsonArray();
-    ids.forEach(a::add);
-    return a.toString();
+    return RelayMessageJson.writeIds(ids);
   }
 
   private static String seg(String s) {

@@ -1,0 +1,286 @@
+package dev.keyshard.relay;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one JSON codec for vultisig-relay messages {@code {session_id, from, to[], body, hash,
+ * sequence_no}} and party-id lists, shared by the server ({@code RelayRoutes}), the Redis store
+ * and {@code RelayClient}. Gson's streaming reader and writer: no element tree, one pass.
+ *
+ * <ul>
+ *   <li>{@link #readPosted}: a {@code POST /message} body, read strictly — {@code from}, a
+ *       non-empty {@code to} (at most {@value #MAX_IDS}) and {@code hash} required and checked as
+ *       ids; {@code session_id}, {@code body} optional strings; {@code sequence_no} optional, a
+ *       whole non-negative number. Unknown fields are ignored, as Go's {@code encoding/json} does.
+ *   <li>{@link #writeQueue} / {@link #readQueue}: a {@code GET /message} answer as vultisig-relay
+ *       writes it (Go's {@code omitempty} on every field but {@code hash} and {@code sequence_no}),
+ *       and read back with those defaults.
+ *   <li>{@link #write} / {@link #readStored}: one message with every field, always in the order
+ *       above — what a client posts and what {@link RedisRelayStore} keeps, so every instance
+ *       writes the same bytes for the same message.
+ * </ul>
+ */
+public final class RelayMessageJson {
+  /** Most party ids in one list or one message's {@code to}. */
+  public static final int MAX_IDS = 64;
+
+  private RelayMessageJson() {}
+
+  /** A posted message, checked as the relay checks it. */
+  public static RelayMessage readPosted(String json) throws MalformedRelayJsonException {
+    JsonReader r = reader(json);
+    try {
+      if (r.peek() != JsonToken.BEGIN_OBJECT) {
+        throw new MalformedRelayJsonException("expected a JSON message object");
+      }
+      RelayMessage m = readObject(r, true);
+      end(r);
+      return m;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw malformed();
+    }
+  }
+
+  /** A queue as a relay answers {@code GET /message}: a JSON array of messages (blank: none). */
+  public static List<RelayMessage> readQueue(String json) throws MalformedRelayJsonException {
+    if (json.isBlank()) {
+      return List.of();
+    }
+    JsonReader r = reader(json);
+    try {
+      List<RelayMessage> out = new ArrayList<>();
+      r.beginArray();
+      while (r.hasNext()) {
+        out.add(readObject(r, false));
+      }
+      r.endArray();
+      end(r);
+      return out;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw malformed();
+    }
+  }
+
+  /** A message as {@link #write} wrote it; unchecked input is a bug or a corrupted store. */
+  public static RelayMessage readStored(String json) throws MalformedRelayJsonException {
+    JsonReader r = reader(json);
+    try {
+      RelayMessage m = readObject(r, false);
+      end(r);
+      return m;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw malformed();
+    }
+  }
+
+  /** Every field, in the fixed order. */
+  public static String write(RelayMessage m) {
+    StringWriter out = new StringWriter(m.body().length() + 128);
+    try (JsonWriter w = new JsonWriter(out)) {
+      w.beginObject();
+      w.name("session_id").value(m.sessionId());
+      w.name("from").value(m.from());
+      writeIds(w.name("to"), m.to());
+      w.name("body").value(m.body());
+      w.name("hash").value(m.hash());
+      w.name("sequence_no").value(m.sequenceNo());
+      w.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A queue as vultisig-relay writes it: empty strings and lists left out. */
+  public static String writeQueue(List<RelayMessage> messages) {
+    int size = 2;
+    for (RelayMessage m : messages) {
+      size += m.body().length() + 128;
+    }
+    StringWriter out = new StringWriter(size);
+    try (JsonWriter w = new JsonWriter(out)) {
+      w.beginArray();
+      for (RelayMessage m : messages) {
+        w.beginObject();
+        if (!m.sessionId().isEmpty()) {
+          w.name("session_id").value(m.sessionId());
+        }
+        if (!m.from().isEmpty()) {
+          w.name("from").value(m.from());
+        }
+        if (!m.to().isEmpty()) {
+          writeIds(w.name("to"), m.to());
+        }
+        if (!m.body().isEmpty()) {
+          w.name("body").value(m.body());
+        }
+        w.name("hash").value(m.hash());
+        w.name("sequence_no").value(m.sequenceNo());
+        w.endObject();
+      }
+      w.endArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * A JSON array of party ids (a join, a committee), each checked as an id.
+   *
+   * @throws MalformedRelayJsonException for anything else, or more than {@value #MAX_IDS} ids
+   */
+  public static List<String> readIds(String json) throws MalformedRelayJsonException {
+    JsonReader r = reader(json);
+    try {
+      if (r.peek() != JsonToken.BEGIN_ARRAY) {
+        throw new MalformedRelayJsonException("expected a JSON array of party ids");
+      }
+      List<String> ids = readIdArray(r, "party id", "party ids");
+      end(r);
+      return ids;
+    } catch (IOException | IllegalStateException e) {
+      throw malformed();
+    }
+  }
+
+  /** A JSON array of strings. */
+  public static String writeIds(List<String> ids) {
+    StringWriter out = new StringWriter();
+    try (JsonWriter w = new JsonWriter(out)) {
+      writeIds(w, ids);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static RelayMessage readObject(JsonReader r, boolean posted)
+      throws IOException, MalformedRelayJsonException {
+    String sessionId = "";
+    String from = null;
+    List<String> to = null;
+    String body = "";
+    String hash = null;
+    long seq = 0;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.nextName()) {
+        case "session_id" -> sessionId = string(r, "session_id");
+        case "from" -> from = string(r, "from");
+        case "to" -> {
+          if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            throw new MalformedRelayJsonException("'to' must be a non-empty array of party ids");
+          }
+          to = readIdArray(r, "recipient", "recipients");
+        }
+        case "body" -> body = string(r, "body");
+        case "hash" -> hash = string(r, "hash");
+        case "sequence_no" -> seq = sequenceNo(r);
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    if (posted) {
+      if (from == null) {
+        throw new MalformedRelayJsonException("'from' must be a string");
+      }
+      from = id(from, false);
+      if (to == null || to.isEmpty()) {
+        throw new MalformedRelayJsonException("'to' must be a non-empty array of party ids");
+      }
+      if (hash == null) {
+        throw new MalformedRelayJsonException("'hash' must be a string");
+      }
+      hash = id(hash, true);
+    } else if (hash == null) {
+      throw new MalformedRelayJsonException("a relay message without 'hash'");
+    }
+    return new RelayMessage(sessionId, from == null ? "" : from, to == null ? List.of() : to, body,
+        hash, seq);
+  }
+
+  private static List<String> readIdArray(JsonReader r, String what, String plural)
+      throws IOException, MalformedRelayJsonException {
+    List<String> ids = new ArrayList<>();
+    r.beginArray();
+    while (r.hasNext()) {
+      if (ids.size() == MAX_IDS) {
+        throw new MalformedRelayJsonException("more than " + MAX_IDS + " " + plural);
+      }
+      ids.add(id(string(r, what), false));
+    }
+    r.endArray();
+    return ids;
+  }
+
+  private static long sequenceNo(JsonReader r) throws IOException, MalformedRelayJsonException {
+    if (r.peek() != JsonToken.NUMBER) {
+      throw new MalformedRelayJsonException("'sequence_no' must be a number");
+    }
+    long seq;
+    try {
+      seq = new BigDecimal(r.nextString()).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new MalformedRelayJsonException("'sequence_no' must be a whole number");
+    }
+    if (seq < 0) {
+      throw new MalformedRelayJsonException("'sequence_no' must not be negative");
+    }
+    return seq;
+  }
+
+  private static String string(JsonReader r, String what)
+      throws IOException, MalformedRelayJsonException {
+    if (r.peek() != JsonToken.STRING) {
+      throw new MalformedRelayJsonException("'" + what + "' must be a string");
+    }
+    return r.nextString();
+  }
+
+  private static String id(String s, boolean hash) throws MalformedRelayJsonException {
+    try {
+      return hash ? Ids.hash(s) : Ids.party(s);
+    } catch (BadRequestException e) {
+      throw new MalformedRelayJsonException(e.getMessage());
+    }
+  }
+
+  private static void writeIds(JsonWriter w, List<String> ids) throws IOException {
+    w.beginArray();
+    for (String id : ids) {
+      w.value(id);
+    }
+    w.endArray();
+  }
+
+  private static JsonReader reader(String json) throws MalformedRelayJsonException {
+    if (json == null || json.isBlank()) {
+      throw new MalformedRelayJsonException("empty body");
+    }
+    JsonReader r = new JsonReader(new StringReader(json));
+    // As Gson's JsonParser, which the relay used before: lenient about what it reads.
+    r.setStrictness(Strictness.LENIENT);
+    return r;
+  }
+
+  private static void end(JsonReader r) throws IOException, MalformedRelayJsonException {
+    if (r.peek() != JsonToken.END_DOCUMENT) {
+      throw malformed();
+    }
+  }
+
+  private static MalformedRelayJsonException malformed() {
+    return new MalformedRelayJsonException("malformed JSON");
+  }
+}
