@@ -275,17 +275,26 @@ final class Session {
    * keeps a result another does not hold.
    */
   void confirm(byte[] digest, Deadline deadline) throws SessionException {
+    confirm(CONFIRM, digest, other -> "finished with a different result", deadline);
+  }
+
+  /**
+   * As {@link #confirm(byte[], Deadline)} in its own phase (a session may agree several times),
+   * with {@code explain} wording why a member whose digest differs is named.
+   */
+  void confirm(String phase, byte[] digest, java.util.function.Function<byte[], String> explain,
+      Deadline deadline) throws SessionException {
     requireHellos();
     int me = partyOf(self).value();
     ConfirmProto c = ConfirmProto.newBuilder().setFrom(me).setResultDigest(ByteString.copyFrom(digest))
-        .setSignature(ByteString.copyFrom(identity.sign(confirmMessage(me, digest)))).build();
+        .setSignature(ByteString.copyFrom(identity.sign(confirmMessage(phase, me, digest)))).build();
     Set<String> agreed = new HashSet<>(List.of(self));
-    List<Outgoing> sent = List.of(post(CONFIRM, others(), FrameProto.newBuilder().setConfirm(c).build()));
-    loop(CONFIRM, deadline, sent, () -> agreed.size() == committee.size(), () -> missing(agreed),
+    List<Outgoing> sent = List.of(post(phase, others(), FrameProto.newBuilder().setConfirm(c).build()));
+    loop(phase, deadline, sent, () -> agreed.size() == committee.size(), () -> missing(agreed),
         (from, frame) -> {
           ConfirmProto x = frame.getConfirm();
           if (!frame.hasConfirm() || !SessionIdentity.verify(identityKeys.get(from),
-              confirmMessage(x.getFrom(), x.getResultDigest().toByteArray()),
+              confirmMessage(phase, x.getFrom(), x.getResultDigest().toByteArray()),
               x.getSignature().toByteArray())) {
             return false; // not made by that member (see run): ignored, not blamed
           }
@@ -293,7 +302,8 @@ final class Session {
             throw bad(from, "sent a bad confirmation");
           }
           if (!Arrays.equals(x.getResultDigest().toByteArray(), digest)) {
-            throw new SessionException(from + " finished with a different result", List.of(from));
+            throw new SessionException(from + " " + explain.apply(x.getResultDigest().toByteArray()),
+                List.of(from));
           }
           agreed.add(from);
           return true;
@@ -508,9 +518,9 @@ final class Session {
         .digest();
   }
 
-  private byte[] confirmMessage(int from, byte[] digest) {
+  private byte[] confirmMessage(String phase, int from, byte[] digest) {
     return Transcript.of("keyshard/confirm/v1").append("transcript", transcript)
-        .appendInt("from", from).append("digest", digest).digest();
+        .append("phase", phase).appendInt("from", from).append("digest", digest).digest();
   }
 
   private byte[] pairAd(String phase, String from, String to) {

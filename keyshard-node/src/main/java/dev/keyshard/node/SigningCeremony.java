@@ -1,5 +1,8 @@
 package dev.keyshard.node;
 
+import dev.keyshard.chains.tx.ChainSignature;
+import dev.keyshard.chains.tx.TransactionIntent;
+import dev.keyshard.chains.tx.UnsignedTransaction;
 import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.mpc.EnvelopeCodec;
 import dev.keyshard.mpc.PartyId;
@@ -176,4 +179,144 @@ public final class SigningCeremony {
     return result;
   }
 
+
+  // ---- transaction sessions ----
+
+  /** Whether a join code is for a transaction session ({@link #joinTransaction}). */
+  public static boolean isTransaction(JoinCode code) {
+    return TransactionSession.KIND.equals(code.params().get("kind"));
+  }
+
+  /**
+   * The initiator's half of a transaction session: builds the transaction from {@code intent}
+   * with this device's vault keys (so an invalid intent fails here, before anyone joins) and
+   * makes the join code carrying the intent (or its hash, with the sealed intent on the relay).
+   *
+   * @param factory how the devices build transactions ({@link TransactionFactory#REGISTERED})
+   * @throws SessionException when the transaction cannot be built or the relay refuses the intent
+   */
+  public TransactionInitiator initiateTransaction(URI relay, KeyshardVaultShare share,
+      TransactionIntent intent, TransactionFactory factory) throws SessionException {
+    UnsignedTransaction tx = TransactionSession.build(factory, intent, share);
+    byte[] key = new byte[32];
+    rng.nextBytes(key);
+    SessionIdentity identity = new SessionIdentity(rng);
+    JoinCode code = new JoinCode(relay, UUID.randomUUID().toString(), key, identity.identityKey(),
+        TransactionSession.params(share.info().id(), intent));
+    TransactionSession.storeIfLong(code, intent, rng);
+    return new TransactionInitiator(code, identity, share, intent, tx);
+  }
+
+  /** The initiator of a transaction session; {@link #run()} returns the checked signatures. */
+  public final class TransactionInitiator {
+    private final JoinCode code;
+    private final SessionIdentity identity;
+    private final KeyshardVaultShare share;
+    private final TransactionIntent intent;
+    private final UnsignedTransaction tx;
+
+    private TransactionInitiator(JoinCode code, SessionIdentity identity, KeyshardVaultShare share,
+        TransactionIntent intent, UnsignedTransaction tx) {
+      this.code = code;
+      this.identity = identity;
+      this.share = share;
+      this.intent = intent;
+      this.tx = tx;
+    }
+
+    public JoinCode joinCode() {
+      return code;
+    }
+
+    /** The transaction this device built; {@code assemble} it with {@link #run()}'s result. */
+    public UnsignedTransaction transaction() {
+      return tx;
+    }
+
+    /**
+     * Waits for t−1 co-signers and signs every request of the transaction.
+     *
+     * @return one signature per {@code transaction().signingRequests()} entry, each checked
+     * @throws SessionException naming a co-signer that declined, built another transaction,
+     *     cheated or stayed silent
+     */
+    public List<ChainSignature> run() throws SessionException {
+      String self = Rendezvous.memberName(rng);
+      String token = Rendezvous.queueToken(rng);
+      RelayClient client = new RelayClient(code.relay());
+      try {
+        List<String> committee = Rendezvous.gather(client, code.session(), self, token,
+            share.info().threshold(), "co-signers", options.progress(),
+            Deadline.in(options.joinTimeout()));
+        return signTransaction(code, identity, self, token, committee, client, share, intent, tx,
+            true);
+      } catch (RelayException e) {
+        throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+      }
+    }
+  }
+
+  /**
+   * A co-signer's half of a transaction session: reads the intent from the code (or the relay),
+   * builds the transaction itself with its own vault's keys, has the user approve its summary,
+   * and signs the requests it computed itself — never hashes another device sent.
+   *
+   * @throws SessionException when the code is for another vault, the intent does not build, the
+   *     user declines (the others are told; nothing is signed), or the session fails
+   */
+  public List<ChainSignature> joinTransaction(JoinCode code, KeyshardVaultShare share,
+      TransactionFactory factory, TransactionApprover approver) throws SessionException {
+    if (!isTransaction(code)) {
+      throw new IllegalArgumentException("this join code is not for a transaction");
+    }
+    if (!code.param("vault").equals(share.info().id())) {
+      throw new SessionException("the join code is for vault " + code.param("vault").substring(0, 8)
+          + ", not this one", List.of());
+    }
+    TransactionIntent intent = TransactionSession.intentOf(code);
+    UnsignedTransaction tx = TransactionSession.build(factory, intent, share);
+    boolean approved = approver.approve(tx);
+    SessionIdentity identity = new SessionIdentity(rng);
+    String self = Rendezvous.memberName(rng);
+    String token = Rendezvous.queueToken(rng);
+    RelayClient client = new RelayClient(code.relay());
+    try {
+      List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
+          "enough co-signers joined before this device", options.progress(),
+          Deadline.in(options.joinTimeout()));
+      return signTransaction(code, identity, self, token, committee, client, share, intent, tx,
+          approved);
+    } catch (RelayException e) {
+      throw new SessionException("relay: " + e.getMessage(), List.of(), e);
+    }
+  }
+
+  private List<ChainSignature> signTransaction(JoinCode code, SessionIdentity identity, String self,
+      String token, List<String> committee, RelayClient client, KeyshardVaultShare share,
+      TransactionIntent intent, UnsignedTransaction tx, boolean approved) throws SessionException {
+    Session s = openSession(code, identity, self, token, committee, client, share);
+    List<ChainSignature> sigs = TransactionSession.run(s, share, intent, tx, approved, options, rng);
+    try {
+      client.complete(code.session(), self);
+    } catch (RelayException e) {
+      // A courtesy only: every signer already confirmed the signatures.
+    }
+    return sigs;
+  }
+
+  /** Hellos with the committee, each member's party checked against this vault. */
+  private Session openSession(JoinCode code, SessionIdentity identity, String self, String token,
+      List<String> committee, RelayClient client, KeyshardVaultShare share) throws SessionException {
+    Session s = new Session(new RelayTransport(client, code.session(), self, token), code.session(),
+        code.key(), identity, self, committee, share.self(), rng);
+    s.exchangeHellos(committee.get(0), code.initiatorKey(), Deadline.in(options.stepTimeout()));
+    options.progress().report("session fingerprint " + s.fingerprint() + "; signing...");
+    for (PartyId p : s.partyNumbers()) {
+      if (!share.ecdsa().committee().contains(p)) {
+        throw new SessionException(s.memberOf(p) + " claims party " + p.value()
+            + ", which this vault does not have", List.of(s.memberOf(p)));
+      }
+    }
+    return s;
+  }
 }

@@ -111,7 +111,14 @@ public final class Dkls23KeyShare implements Destroyable {
     return keyShare.signingShare();
   }
 
-  KeyShare keyShare() {
+  /**
+   * The Shamir share p(i) with the public key package, as a plain threshold key: the same secret
+   * also signs BIP-340 Schnorr with FROST ({@link dev.keyshard.mpc.frost.Secp256k1Tr}, under a
+   * {@link dev.keyshard.mpc.frost.TaprootTweak taproot tweak}), as single-key wallets use one key
+   * for ECDSA and taproot. Owned by this object: callers must not destroy it; tweaking returns
+   * new shares.
+   */
+  public KeyShare keyShare() {
     return keyShare;
   }
 

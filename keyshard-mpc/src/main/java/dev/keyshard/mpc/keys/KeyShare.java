@@ -1,5 +1,6 @@
 package dev.keyshard.mpc.keys;
 
+import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.crypto.secret.SecretScalar;
 import dev.keyshard.mpc.PartyId;
 import java.util.Objects;
@@ -51,6 +52,18 @@ public final class KeyShare implements Destroyable {
   /** The share of the negated key (BIP-340 even-y normalisation after key generation). */
   public KeyShare negate() {
     return new KeyShare(self, signingShare.negate(), publicKeys.negate());
+  }
+
+  /**
+   * The share of the key shifted by the public constant c: signing share s_i + c, public keys as
+   * {@link PublicKeyPackage#tweaked(Scalar)}. A new object with its own copy of the secret; this
+   * one is unchanged.
+   *
+   * @throws IllegalArgumentException when c is of another group or a shifted key is the identity
+   */
+  public KeyShare tweaked(Scalar c) {
+    PublicKeyPackage moved = publicKeys.tweaked(c);
+    return new KeyShare(self, signingShare.add(c), moved);
   }
 
   @Override

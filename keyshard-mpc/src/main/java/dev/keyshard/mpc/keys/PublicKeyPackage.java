@@ -2,6 +2,7 @@ package dev.keyshard.mpc.keys;
 
 import dev.keyshard.crypto.group.Group;
 import dev.keyshard.crypto.group.Point;
+import dev.keyshard.crypto.group.Scalar;
 import dev.keyshard.mpc.Committee;
 import dev.keyshard.mpc.PartyId;
 import java.util.Collections;
@@ -72,6 +73,26 @@ public final class PublicKeyPackage {
     TreeMap<PartyId, Point> neg = new TreeMap<>();
     verifyingShares.forEach((id, p) -> neg.put(id, p.negate()));
     return new PublicKeyPackage(group, committee, groupKey.negate(), neg);
+  }
+
+  /**
+   * The package for the key shifted by a public constant c: group key P + c·G and every verifying
+   * share PK_i + c·G. Adding c to every Shamir share f(i) shares f + c, whose constant term is the
+   * secret plus c (the Lagrange coefficients at 0 sum to 1), so the shifted shares still open to
+   * the shifted key. This is how BIP-32 non-hardened derivation (c = δ) and the BIP-341 taproot
+   * tweak (c = t) reach a threshold key, as ZF {@code frost-secp256k1-tr} tweaks its key packages.
+   *
+   * @throws IllegalArgumentException when c is of another group, or (with negligible probability
+   *     for a hash-derived c) a shifted key is the identity
+   */
+  public PublicKeyPackage tweaked(Scalar c) {
+    if (c.group() != group) {
+      throw new IllegalArgumentException("tweak of another group");
+    }
+    Point shift = group.multiplyGenerator(c);
+    TreeMap<PartyId, Point> moved = new TreeMap<>();
+    verifyingShares.forEach((id, p) -> moved.put(id, p.add(shift)));
+    return new PublicKeyPackage(group, committee, groupKey.add(shift), moved);
   }
 
   @Override
