@@ -80,6 +80,9 @@ final class DeviceSigning {
     SignRequest request;
     try {
       jc = JoinCode.parse(code);
+      if (SigningCeremony.isTransaction(jc)) {
+        return joinTransaction(jc, yes);
+      }
       if (!"sign".equals(jc.param("kind"))) {
         throw new UserError("this join code is for creating a vault: use 'keyshard vault join CODE'");
       }
@@ -103,6 +106,58 @@ final class DeviceSigning {
     } finally {
       share.destroy();
     }
+  }
+
+  /**
+   * Co-signs a transaction: builds it from the session's request with this device's own vault,
+   * shows what it does, asks, and signs the requests it computed itself.
+   */
+  private int joinTransaction(JoinCode jc, boolean yes) {
+    KeystoreEntry entry = entryFor(jc.param("vault"));
+    KeyshardVaultShare share = VaultStore.open(entry.ref(), home.resolve(), password);
+    SigningCeremony ceremony = new SigningCeremony(new SecureRandom(), options());
+    try {
+      long started = System.nanoTime();
+      List<dev.keyshard.chains.tx.ChainSignature> signatures;
+      try {
+        signatures = ceremony.joinTransaction(jc, share, dev.keyshard.node.TransactionFactory.REGISTERED,
+            tx -> approveTransaction(share.info(), tx, yes));
+      } catch (SessionException e) {
+        throw new UserError(Sessions.describe(e).replace("nothing was stored", "nothing was signed"));
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      if (json) {
+        o.println(new JsonOut().put("signatures", signatures.size()));
+      } else {
+        o.printf("Co-signed the transaction (%d signature%s) in %.1f s; the initiating device "
+            + "assembles and sends it.%n", signatures.size(), signatures.size() == 1 ? "" : "s",
+            (System.nanoTime() - started) / 1e9);
+      }
+      o.flush();
+      return 0;
+    } finally {
+      share.destroy();
+    }
+  }
+
+  /** Shows the transaction as this device built it, and asks. */
+  private boolean approveTransaction(VaultInfo v, dev.keyshard.chains.tx.UnsignedTransaction tx,
+      boolean yes) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("Transaction to co-sign with vault '" + v.name() + "' (" + v.id().substring(0, 8)
+        + "), as this device built it:");
+    tx.summary().lines().forEach(l -> err.println("  " + l));
+    err.println("  signatures: " + tx.signingRequests().size());
+    err.flush();
+    if (yes) {
+      return true;
+    }
+    Console console = System.console();
+    if (console == null) {
+      throw new UserError("no terminal to confirm on: give --yes to sign without asking");
+    }
+    String answer = console.readLine("Sign this transaction? [y/N] ");
+    return answer != null && answer.strip().equalsIgnoreCase("y");
   }
 
   private static SignRequest signRequest(JoinCode jc) {

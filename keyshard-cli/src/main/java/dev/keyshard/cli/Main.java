@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       KeygenCommand.class,
       SignCommand.class,
+      SendCommand.class,
+      TxCommand.class,
       VerifyCommand.class,
       BenchCommand.class,
       RecoverCommand.class,
