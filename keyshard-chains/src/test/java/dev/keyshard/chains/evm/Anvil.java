@@ -1,0 +1,100 @@
+package dev.keyshard.chains.evm;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.keyshard.chains.rpc.JsonRpcClient;
+import dev.keyshard.chains.verify.Verifiers;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * A local anvil node (npm {@code @foundry-rs/anvil}, Foundry's — code we did not write) for
+ * tests: started on a free port with a chosen chain id, ready within a bounded wait, stopped by
+ * {@link #close()}. Automines every transaction.
+ */
+public final class Anvil implements AutoCloseable {
+  private final Process process;
+  private final JsonRpcClient rpc;
+  private final String url;
+
+  private Anvil(Process process, String url) {
+    this.process = process;
+    this.url = url;
+    this.rpc = new JsonRpcClient(url);
+  }
+
+  /** Starts anvil, or skips the test (fails under CI) when interop/node_modules lacks it. */
+  public static Anvil start(long chainId) throws Exception {
+    Path bin = Verifiers.interop().resolve("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+    if (!Files.isExecutable(bin)) {
+      Verifiers.program("anvil-from-npm-@foundry-rs/anvil");
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process p = new ProcessBuilder(bin.toString(), "--host", "127.0.0.1", "--port",
+        String.valueOf(port), "--chain-id", String.valueOf(chainId), "--silent")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    Anvil a = new Anvil(p, "http://127.0.0.1:" + port);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        a.rpc.call("eth_chainId");
+        return a;
+      } catch (java.io.IOException e) {
+        if (!p.isAlive()) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+    }
+    a.close();
+    Assertions.fail("anvil did not answer within 30 s");
+    return null;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public JsonRpcClient rpc() {
+    return rpc;
+  }
+
+  /** Sets an account's balance in wei ({@code anvil_setBalance}). */
+  public void setBalance(String address, java.math.BigInteger wei) throws Exception {
+    rpc.call("anvil_setBalance", address, "0x" + wei.toString(16));
+  }
+
+  /** The receipt of a transaction, waiting at most 30 s for it to be mined. */
+  public JsonObject receipt(String txHash) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      JsonElement r = rpc.call("eth_getTransactionReceipt", txHash);
+      if (r != null && r.isJsonObject()) {
+        return r.getAsJsonObject();
+      }
+      Thread.sleep(50);
+    }
+    Assertions.fail("no receipt for " + txHash + " within 30 s");
+    return null;
+  }
+
+  /** The sender the node recovered from the transaction's signature. */
+  public String sender(String txHash) throws Exception {
+    return rpc.call("eth_getTransactionByHash", txHash).getAsJsonObject().get("from").getAsString();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
