@@ -96,4 +96,57 @@ class EvmAnvilTest {
       // rejected by the node: also a pass
     }
   }
+
+  /**
+   * ERC-20: OpenZeppelin 4.9.6 ERC20PresetFixedSupply (npm @openzeppelin/contracts) minting
+   * 1000 TST to the vault; a Keyshard-built transfer of 5 TST is mined, emits one Transfer log
+   * and the recipient's balanceOf is 5·10^18.
+   */
+  @Test
+  void erc20TransferMovesTokensFromTheVault() throws Exception {
+    java.nio.file.Path artifact = dev.keyshard.chains.verify.Verifiers.interop().resolve(
+        "node_modules/@openzeppelin/contracts/build/contracts/ERC20PresetFixedSupply.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(artifact),
+        "npm @openzeppelin/contracts@4.9.6 is not installed");
+    String bytecode = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(artifact))
+        .getAsJsonObject().get("bytecode").getAsString();
+    EvmAddress owner = EvmAddress.parse("owner", vault);
+    String args = hex(Erc20.word(BigInteger.valueOf(0x80))) + hex(Erc20.word(BigInteger.valueOf(0xc0)))
+        + hex(Erc20.word(BigInteger.valueOf(1000).multiply(BigInteger.TEN.pow(18))))
+        + hex(Erc20.word(new BigInteger(1, owner.bytes())))
+        + abiString("Test") + abiString("TST");
+    com.google.gson.JsonObject deploy = new com.google.gson.JsonObject();
+    deploy.addProperty("from", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    deploy.addProperty("data", bytecode + args);
+    deploy.addProperty("gas", "0x2dc6c0");
+    String deployHash = anvil.rpc().call("eth_sendTransaction", deploy).getAsString();
+    com.google.gson.JsonObject deployed = anvil.receipt(deployHash);
+    assertEquals("0x1", deployed.get("status").getAsString());
+    String token = deployed.get("contractAddress").getAsString();
+
+    SignedTransaction signed = sign(transfer("eip1559").put("token", token).put("decimals", "18")
+        .put("tokenSymbol", "TST").put("amount", "5").put("gasLimit", "100000").build());
+    String hash = anvil.rpc().call("eth_sendRawTransaction", signed.encoded()).getAsString();
+    com.google.gson.JsonObject receipt = anvil.receipt(hash);
+    assertEquals("0x1", receipt.get("status").getAsString());
+    assertEquals(1, receipt.getAsJsonArray("logs").size());
+    assertEquals(vault.toLowerCase(Locale.ROOT), anvil.sender(hash).toLowerCase(Locale.ROOT));
+    com.google.gson.JsonObject call = new com.google.gson.JsonObject();
+    call.addProperty("to", token);
+    call.addProperty("data", "0x70a08231" + "0".repeat(24)
+        + EvmTransactionBuilderTest.RECIPIENT.substring(2).toLowerCase(Locale.ROOT));
+    String balance = anvil.rpc().call("eth_call", call, "latest").getAsString();
+    assertEquals(BigInteger.valueOf(5).multiply(BigInteger.TEN.pow(18)), new BigInteger(balance.substring(2), 16));
+  }
+
+  private static String abiString(String s) {
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] padded = new byte[32];
+    System.arraycopy(b, 0, padded, 0, b.length);
+    return hex(Erc20.word(BigInteger.valueOf(b.length))) + hex(padded);
+  }
+
+  private static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
 }
