@@ -62,8 +62,19 @@ public final class Anvil implements AutoCloseable {
     return url;
   }
 
-  public JsonRpcClient rpc() {
+  /** A client for this node (what {@link EvmRpc} is given). */
+  public JsonRpcClient client() {
     return rpc;
+  }
+
+  /** Calls a JSON-RPC method on this node; a node error is an {@code RpcException}. */
+  public JsonElement rpc(String method, Object... params) throws Exception {
+    return rpc.call(method, params);
+  }
+
+  /** An account's balance in wei ({@code eth_getBalance} at the latest block). */
+  public java.math.BigInteger balance(String address) throws Exception {
+    return new java.math.BigInteger(rpc("eth_getBalance", address, "latest").getAsString().substring(2), 16);
   }
 
   /** Sets an account's balance in wei ({@code anvil_setBalance}). */
