@@ -3,6 +3,7 @@ package dev.keyshard.chains.evm;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.rpc.ChainNode;
 import dev.keyshard.chains.rpc.JsonRpcClient;
 import dev.keyshard.chains.rpc.RpcException;
 import dev.keyshard.chains.tx.Amounts;
@@ -22,7 +23,7 @@ import java.util.Locale;
  * (EIP-1559: 2 × the latest base fee + {@code eth_maxPriorityFeePerGas}; legacy
  * {@code eth_gasPrice}), gas for token transfers ({@code eth_estimateGas}) — and the broadcast.
  */
-public final class EvmRpc {
+public final class EvmRpc implements ChainNode {
   private final JsonRpcClient rpc;
 
   public EvmRpc(JsonRpcClient rpc) {
@@ -31,12 +32,16 @@ public final class EvmRpc {
 
   /**
    * The intent with every field the builder needs made explicit: fields already given are kept,
-   * so co-signers rebuilding from the returned intent get the same transaction.
+   * so co-signers rebuilding from the returned intent get the same transaction. Fees are in gwei,
+   * exact (a wei is "0.000000001"); a missing {@code maxFeePerGas} is 2 × the latest block's
+   * base fee + the priority fee (given or the node's), so it survives six full blocks of
+   * base-fee rises (EIP-1559: at most 12.5% per block).
    *
    * @throws TransactionException when the node's chain id is not the intent's
    * @throws RpcException when the node refuses a call (with its reason)
    * @throws IOException when the node cannot be reached
    */
+  @Override
   public TransactionIntent complete(TransactionIntent intent, VaultKeys keys)
       throws TransactionException, RpcException, IOException {
     Chain chain = intent.chain();
@@ -56,12 +61,20 @@ public final class EvmRpc {
     if (legacy && !intent.has("gasPrice")) {
       out = out.with("gasPrice", gwei(quantity(rpc.call("eth_gasPrice"), "eth_gasPrice")));
     }
-    if (!legacy && !intent.has("maxFeePerGas") && !intent.has("maxPriorityFeePerGas")) {
-      JsonObject block = rpc.call("eth_getBlockByNumber", "latest", false).getAsJsonObject();
-      BigInteger baseFee = quantity(block.get("baseFeePerGas"), "baseFeePerGas");
-      BigInteger tip = quantity(rpc.call("eth_maxPriorityFeePerGas"), "eth_maxPriorityFeePerGas");
-      out = out.with("maxFeePerGas", gwei(baseFee.shiftLeft(1).add(tip)))
-          .with("maxPriorityFeePerGas", gwei(tip));
+    if (!legacy && !intent.has("maxPriorityFeePerGas")) {
+      out = out.with("maxPriorityFeePerGas",
+          gwei(quantity(rpc.call("eth_maxPriorityFeePerGas"), "eth_maxPriorityFeePerGas")));
+    }
+    if (!legacy && !intent.has("maxFeePerGas")) {
+      JsonElement block = rpc.call("eth_getBlockByNumber", "latest", false);
+      if (block == null || !block.isJsonObject() || !block.getAsJsonObject().has("baseFeePerGas")) {
+        throw new TransactionException("the node at " + rpc + " reports no base fee (a chain "
+            + "without EIP-1559?): give 'maxFeePerGas', or use type legacy");
+      }
+      BigInteger baseFee = quantity(block.getAsJsonObject().get("baseFeePerGas"), "baseFeePerGas");
+      BigInteger tip = Amounts.parseNonNegative("maxPriorityFeePerGas",
+          out.string("maxPriorityFeePerGas"), EvmTransactionBuilder.GWEI_DECIMALS);
+      out = out.with("maxFeePerGas", gwei(baseFee.shiftLeft(1).add(tip)));
     }
     if (intent.has("token") && !intent.has("gasLimit")) {
       // Build once with a placeholder limit only to get the exact call data the node estimates.
@@ -83,6 +96,7 @@ public final class EvmRpc {
    * @throws RpcException with the node's reason when it refuses the transaction
    * @throws IOException when the node cannot be reached, or returns a hash other than ours
    */
+  @Override
   public String broadcast(SignedTransaction tx) throws RpcException, IOException {
     JsonElement r = rpc.call("eth_sendRawTransaction", tx.encoded());
     String hash = r == null || r.isJsonNull() ? null : r.getAsString();

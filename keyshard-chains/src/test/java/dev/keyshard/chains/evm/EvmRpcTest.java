@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.rpc.JsonRpcClient;
 import dev.keyshard.chains.rpc.RpcException;
+import dev.keyshard.chains.tx.Amounts;
 import dev.keyshard.chains.tx.PlainKeySigner;
 import dev.keyshard.chains.tx.SignedTransaction;
 import dev.keyshard.chains.tx.TransactionException;
@@ -17,6 +18,7 @@ import dev.keyshard.chains.tx.UnsignedTransaction;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,27 +37,74 @@ class EvmRpcTest {
         .put("amount", "0.01").put("chainId", "31337").put("type", type);
   }
 
+  private static BigInteger quantity(Anvil anvil, String method, Object... params) throws Exception {
+    return new BigInteger(anvil.rpc(method, params).getAsString().substring(2), 16);
+  }
+
+  /**
+   * Two sends in a row with nothing but to/amount/chainId given: the second gets the pending
+   * nonce 1 while the first is fresh, fees are exactly what the node reports (in gwei), and anvil
+   * mines both from the vault.
+   */
   @Test
   void completesNonceAndFeesFromAnvilAndBroadcastsTwoInARow() throws Exception {
     try (Anvil anvil = Anvil.start(31337)) {
       String vault = EvmTransactionBuilder.vaultAddress(Chain.ETHEREUM, SIGNER.keys()).toString();
       anvil.setBalance(vault, BigInteger.TEN.pow(20));
-      EvmRpc rpc = new EvmRpc(anvil.rpc());
+      EvmRpc rpc = new EvmRpc(anvil.client());
+      BigInteger baseFee = new BigInteger(anvil.rpc("eth_getBlockByNumber", "latest", false)
+          .getAsJsonObject().get("baseFeePerGas").getAsString().substring(2), 16);
       TransactionIntent first = rpc.complete(bare("eip1559").build(), SIGNER.keys());
+      BigInteger tip = quantity(anvil, "eth_maxPriorityFeePerGas");
       assertEquals("0", first.string("nonce"));
-      assertTrue(first.has("maxFeePerGas") && first.has("maxPriorityFeePerGas"), first.toString());
-      String h1 = rpc.broadcast(sign(first));
+      assertEquals(Amounts.format(tip, 9), first.string("maxPriorityFeePerGas"));
+      assertEquals(Amounts.format(baseFee.shiftLeft(1).add(tip), 9), first.string("maxFeePerGas"));
+      SignedTransaction s1 = sign(first);
+      String h1 = rpc.broadcast(s1);
+      assertEquals(s1.txHash(), h1);
+
       TransactionIntent second = rpc.complete(bare("legacy").build(), SIGNER.keys());
       assertEquals("1", second.string("nonce"));
-      assertTrue(second.has("gasPrice"));
+      assertEquals(Amounts.format(quantity(anvil, "eth_gasPrice"), 9), second.string("gasPrice"));
       String h2 = rpc.broadcast(sign(second));
-      assertEquals("0x1", anvil.receipt(h1).get("status").getAsString());
-      assertEquals("0x1", anvil.receipt(h2).get("status").getAsString());
-      assertEquals(vault.toLowerCase(), anvil.sender(h2).toLowerCase());
+      for (String h : new String[] {h1, h2}) {
+        assertEquals("0x1", anvil.receipt(h).get("status").getAsString());
+        assertEquals(vault.toLowerCase(Locale.ROOT), anvil.sender(h).toLowerCase(Locale.ROOT));
+      }
+      assertEquals(BigInteger.TWO, quantity(anvil, "eth_getTransactionCount", vault, "latest"));
+
+      TransactionIntent given = bare("eip1559").put("nonce", "2").put("maxFeePerGas", "7")
+          .put("maxPriorityFeePerGas", "0.5").build();
+      TransactionIntent kept = rpc.complete(given, SIGNER.keys());
+      assertEquals(given, kept, "fields the user gave are kept");
 
       TransactionException wrongChain = assertThrows(TransactionException.class,
           () -> rpc.complete(bare("eip1559").put("chainId", "1").build(), SIGNER.keys()));
       assertTrue(wrongChain.getMessage().contains("31337"), wrongChain.getMessage());
+      TransactionException defaultChain = assertThrows(TransactionException.class,
+          () -> rpc.complete(TransactionIntent.builder(Chain.ETHEREUM)
+              .put("to", EvmTransactionBuilderTest.RECIPIENT).put("amount", "0.01").build(),
+              SIGNER.keys()));
+      assertTrue(defaultChain.getMessage().contains("chain id 1"), defaultChain.getMessage());
+    }
+  }
+
+  /** A token transfer's gas comes from the node's eth_estimateGas, and anvil mines it. */
+  @Test
+  void estimatesTokenGasAndTheTransferIsMined() throws Exception {
+    try (Anvil anvil = Anvil.start(31337)) {
+      String vault = EvmTransactionBuilder.vaultAddress(Chain.ETHEREUM, SIGNER.keys()).toString();
+      anvil.setBalance(vault, BigInteger.TEN.pow(20));
+      String token = OpenZeppelinToken.deploy(anvil, "Test", "TST", BigInteger.TEN.pow(21), vault);
+      EvmRpc rpc = new EvmRpc(anvil.client());
+      TransactionIntent intent = rpc.complete(bare("eip1559").put("token", token)
+          .put("decimals", "18").put("amount", "2.5").build(), SIGNER.keys());
+      BigInteger gas = intent.unsigned("gasLimit");
+      assertTrue(gas.compareTo(EvmTransactionBuilder.TRANSFER_GAS) > 0, intent.toString());
+      String hash = rpc.broadcast(sign(intent));
+      assertEquals("0x1", anvil.receipt(hash).get("status").getAsString());
+      assertEquals(new BigInteger("2500000000000000000"),
+          OpenZeppelinToken.balanceOf(anvil, token, EvmTransactionBuilderTest.RECIPIENT));
     }
   }
 
