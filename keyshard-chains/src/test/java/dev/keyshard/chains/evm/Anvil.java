@@ -30,6 +30,20 @@ public final class Anvil implements AutoCloseable {
   public static Anvil start(long chainId) throws Exception {
     Path bin = Verifiers.interop().resolve("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
     requireVerifier(Files.isExecutable(bin), "npm @foundry-rs/anvil is not installed in interop/");
+    // The free port is found by binding and releasing it: another process may take it first,
+    // then anvil exits at once and another port is tried.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Anvil a = launch(bin, chainId);
+      if (a != null) {
+        return a;
+      }
+    }
+    Assertions.fail("anvil did not start on three free ports");
+    return null;
+  }
+
+  /** One launch: the node once it answers eth_chainId with {@code chainId}, null if it exited. */
+  private static Anvil launch(Path bin, long chainId) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -40,19 +54,20 @@ public final class Anvil implements AutoCloseable {
         .start();
     Anvil a = new Anvil(p, "http://127.0.0.1:" + port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && p.isAlive()) {
       try {
-        a.rpc.call("eth_chainId");
+        String id = a.rpc.call("eth_chainId").getAsString();
+        Assertions.assertEquals("0x" + Long.toHexString(chainId), id, "anvil's chain id");
         return a;
       } catch (java.io.IOException e) {
-        if (!p.isAlive()) {
-          break;
-        }
         Thread.sleep(100);
       }
     }
+    boolean exited = !p.isAlive();
     a.close();
-    Assertions.fail("anvil did not answer within 30 s");
+    if (!exited) {
+      Assertions.fail("anvil did not answer within 30 s");
+    }
     return null;
   }
 
