@@ -1,7 +1,10 @@
 package dev.keyshard.cli;
 
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.evm.EvmChains;
+import dev.keyshard.chains.evm.EvmRpc;
 import dev.keyshard.chains.rpc.ChainNode;
+import dev.keyshard.chains.rpc.JsonRpcClient;
 
 /** The node client of each chain family, for {@code --rpc}. */
 final class ChainNodes {
@@ -9,6 +12,9 @@ final class ChainNodes {
 
   /** @throws IllegalArgumentException when the chain has no node client or the URL is bad */
   static ChainNode of(Chain chain, String url) {
+    if (EvmChains.all().contains(chain)) {
+      return new EvmRpc(new JsonRpcClient(url));
+    }
     throw new IllegalArgumentException("Keyshard has no node client for " + chain.displayName()
         + " yet: give the missing fields yourself and broadcast the printed transaction");
   }

@@ -117,4 +117,10 @@ public final class EvmRpc implements ChainNode {
     }
     return new BigInteger(s.substring(2), 16);
   }
+
+  /** The node's endpoint, without credentials. */
+  @Override
+  public String toString() {
+    return rpc.toString();
+  }
 }
