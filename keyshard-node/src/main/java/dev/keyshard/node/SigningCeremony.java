@@ -1,6 +1,13 @@
 package dev.keyshard.node;
 
 import dev.keyshard.chains.tx.ChainSignature;
+import dev.keyshard.chains.tx.InvalidTransactionSignatureException;
+import dev.keyshard.chains.tx.SignatureCheck;
+import dev.keyshard.chains.tx.SigningRequest;
+import dev.keyshard.chains.tx.VaultKeys;
+import dev.keyshard.node.proto.FinishedSignatureProto;
+import dev.keyshard.node.proto.FinishedSignaturesProto;
+import dev.keyshard.chains.tx.ChainSignature;
 import dev.keyshard.chains.tx.TransactionIntent;
 import dev.keyshard.chains.tx.UnsignedTransaction;
 import dev.keyshard.crypto.group.Scalar;
@@ -125,7 +132,16 @@ public final class SigningCeremony {
     Deadline joinBy = Deadline.in(options.joinTimeout());
     try {
       List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
-          "enough co-signers joined before this device", options.progress(), joinBy);
+          null, options.progress(), joinBy);
+      if (committee == null) {
+        List<SigningRequest> asked = List.of(request.scheme() == SignRequest.Scheme.ECDSA
+            ? SigningRequest.ecdsa(DerivationPath.parse(request.path().isEmpty() ? "m" : request.path()),
+                request.message())
+            : SigningRequest.ed25519(request.message()));
+        ChainSignature sig = missedEnd(client, code, share, asked).get(0);
+        byte[] publicKey = asked.get(0).signingKey(VaultKeys.of(share.info())).publicKey();
+        return new Result(sig.bytes(), sig.recoveryId(), publicKey);
+      }
       return sign(code, identity, self, token, committee, client, share, request);
     } catch (RelayException e) {
       throw new SessionException("relay: " + e.getMessage(), List.of(), e);
@@ -171,6 +187,7 @@ public final class SigningCeremony {
       result = new Result(sig.toBytes(), -1, share.info().publicKeyEddsa());
     }
     s.confirm(result.signature(), Deadline.in(options.stepTimeout()));
+    publish(client, code, List.of(new ChainSignature(result.signature(), result.recoveryId())));
     try {
       client.complete(code.session(), self);
     } catch (RelayException e) {
@@ -282,8 +299,10 @@ public final class SigningCeremony {
     RelayClient client = new RelayClient(code.relay());
     try {
       List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
-          "enough co-signers joined before this device", options.progress(),
-          Deadline.in(options.joinTimeout()));
+          null, options.progress(), Deadline.in(options.joinTimeout()));
+      if (committee == null) {
+        return missedEnd(client, code, share, tx.signingRequests());
+      }
       return signTransaction(code, identity, self, token, committee, client, share, intent, tx,
           approved);
     } catch (RelayException e) {
@@ -296,6 +315,7 @@ public final class SigningCeremony {
       TransactionIntent intent, UnsignedTransaction tx, boolean approved) throws SessionException {
     Session s = openSession(code, identity, self, token, committee, client, share);
     List<ChainSignature> sigs = TransactionSession.run(s, share, intent, tx, approved, options, rng);
+    publish(client, code, sigs);
     try {
       client.complete(code.session(), self);
     } catch (RelayException e) {
@@ -318,5 +338,56 @@ public final class SigningCeremony {
       }
     }
     return s;
+  }
+
+  /** The {@link FinishedResult} kind of a signing session's signatures. */
+  static final String RESULT = "signatures";
+
+  private void publish(RelayClient client, JoinCode code, List<ChainSignature> sigs) {
+    FinishedSignaturesProto.Builder b = FinishedSignaturesProto.newBuilder();
+    for (ChainSignature sig : sigs) {
+      b.addSignatures(FinishedSignatureProto.newBuilder()
+          .setSignature(com.google.protobuf.ByteString.copyFrom(sig.bytes()))
+          .setRecoveryId(sig.recoveryId()));
+    }
+    FinishedResult.publish(client, code, RESULT, b.build().toByteArray(), rng);
+  }
+
+  /**
+   * A device the session started without (enough co-signers came first) waits for the others'
+   * signatures on the relay and returns them once each verifies, under this device's own vault,
+   * for the requests it computed itself — a member holding the session key could leave others.
+   */
+  private List<ChainSignature> missedEnd(RelayClient client, JoinCode code, KeyshardVaultShare share,
+      List<SigningRequest> requests) throws RelayException, SessionException {
+    options.progress().report("enough co-signers joined before this device; waiting for their signatures");
+    Deadline by = Deadline.in(options.stepTimeout());
+    VaultKeys keys = VaultKeys.of(share.info());
+    while (!by.passed()) {
+      var found = FinishedResult.fetch(client, code, RESULT);
+      if (found.isPresent()) {
+        List<ChainSignature> sigs = new java.util.ArrayList<>();
+        try {
+          for (FinishedSignatureProto p : FinishedSignaturesProto.parseFrom(found.get()).getSignaturesList()) {
+            sigs.add(new ChainSignature(p.getSignature().toByteArray(), p.getRecoveryId()));
+          }
+          if (sigs.size() != requests.size()) {
+            throw new IllegalArgumentException("wrong count");
+          }
+          for (int i = 0; i < sigs.size(); i++) {
+            SignatureCheck.verify(requests.get(i), requests.get(i).signingKey(keys), sigs.get(i));
+          }
+        } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException
+            | InvalidTransactionSignatureException e) {
+          throw new SessionException("enough co-signers joined before this device, and the "
+              + "signatures left on the relay do not verify for this vault", List.of());
+        }
+        options.progress().report("the others signed without this device; their signatures verify");
+        return sigs;
+      }
+      Session.sleep(Rendezvous.POLL_MS);
+    }
+    throw new SessionException("enough co-signers joined before this device, and no signatures "
+        + "arrived on the relay in time", List.of());
   }
 }

@@ -109,4 +109,29 @@ class SigningCeremonyTest {
         () -> signing().join(init.joinCode(), vault.get(1), r -> false));
     assertTrue(e.getMessage().startsWith("declined"), e.getMessage());
   }
+
+  @Test
+  void aCoSignerThatJoinsAfterTheOthersStartedGetsTheirVerifiedSignature() throws Exception {
+    byte[] hash = new byte[32];
+    new SecureRandom().nextBytes(hash);
+    String path = "m/44'/60'/0'/0/0";
+    SignRequest req = new SignRequest(vault.get(0).info().id(), SignRequest.Scheme.ECDSA, hash, path);
+    SigningCeremony.Initiator init = signing().initiate(url, vault.get(0), req);
+    JoinCode code = init.joinCode();
+    Future<SigningCeremony.Result> p1 = pool.submit(init::run);
+    Future<SigningCeremony.Result> p2 = pool.submit(() -> signing().join(code, vault.get(1), r -> true));
+    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    // Two of three already sign: device 3 missed the session, and learns its outcome.
+    SigningCeremony.Result late = signing().join(code, vault.get(2), r -> true);
+    SigningCeremony.Result r1 = p1.get();
+    p2.get();
+    assertArrayEquals(r1.signature(), late.signature());
+    assertEquals(r1.recoveryId(), late.recoveryId());
+    assertArrayEquals(r1.publicKey(), late.publicKey());
+    assertTrue(Secp256k1.get().verify(late.signature(), hash, late.publicKey()));
+  }
 }
