@@ -80,6 +80,29 @@ class MultiDeviceCommandTest {
           v1.get("publicKeyEddsa").getAsString()), 0));
       v.update(msg, 0, msg.length);
       assertTrue(v.verifySignature(HexFormat.of().parseHex(eddsa.get("signature").getAsString())));
+
+      // A transaction: device 2 sends, device 1 co-signs after seeing what it built itself.
+      Path txCode = tmp.resolve("send-code");
+      Future<CliRun> send = pool.submit(() -> CliRun.of("send", "--vault", "Trio", "--chain",
+          "ethereum", "--to", "0x3535353535353535353535353535353535353535", "--amount", "0.125",
+          "--nonce", "4", "--max-fee", "30", "--priority-fee", "2", "--yes", "--json", "--home",
+          tmp.resolve("h2").toString(), "--password-file", pw.toString(), "--code-file",
+          txCode.toString(), "--no-qr", "--timeout", "60"));
+      String sendCode = Files.readString(awaitFile(txCode)).strip();
+      CliRun cosign = pool.submit(() -> CliRun.of("sign", "--join", sendCode, "--yes", "--home",
+          tmp.resolve("h1").toString(), "--password-file", pw.toString())).get(2, TimeUnit.MINUTES);
+      CliRun sent = send.get(2, TimeUnit.MINUTES);
+      assertEquals(0, sent.exitCode(), sent.err());
+      assertEquals(0, cosign.exitCode(), cosign.err());
+      assertTrue(cosign.err().contains("0.125 ETH") && cosign.err().contains("0x3535353535353535353535353535353535353535"),
+          cosign.err());
+      JsonObject tx = JsonParser.parseString(sent.out()).getAsJsonObject();
+      assertTrue(tx.get("raw").getAsString().startsWith("0x02"), sent.out());
+      CliRun address = CliRun.of("address", "--vault", "Trio", "--chain", "ethereum", "--json",
+          "--home", tmp.resolve("h3").toString());
+      assertEquals(0, address.exitCode(), address.err());
+      assertEquals(JsonParser.parseString(address.out()).getAsJsonObject().get("Ethereum").getAsString(),
+          tx.get("from").getAsString());
     } finally {
       pool.shutdownNow();
     }
