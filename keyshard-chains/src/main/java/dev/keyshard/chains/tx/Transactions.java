@@ -8,7 +8,8 @@ import java.util.List;
 public final class Transactions {
   private static final List<TransactionBuilder> BUILDERS = List.of(
       // one entry per chain family
-      new dev.keyshard.chains.evm.EvmTransactionBuilder()
+      new dev.keyshard.chains.evm.EvmTransactionBuilder(),
+      new dev.keyshard.chains.bitcoin.BitcoinTransactionBuilder()
   );
 
   private Transactions() {}
