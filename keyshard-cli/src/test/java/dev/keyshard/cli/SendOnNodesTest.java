@@ -61,4 +61,54 @@ class SendOnNodesTest {
       assertTrue(again.err().contains("the node refused the transaction"), again.err());
     }
   }
+
+  @Test
+  void litecoindAcceptsAThresholdSignedSpendOfTheVaultsP2wpkhAndP2trCoins() throws Exception {
+    Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
+    CliRun k = CliRun.of("keygen", "--vault", "On litecoind", "-t", "2", "-n", "3", "--out",
+        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
+    assertEquals(0, k.exitCode(), k.err());
+    JsonObject made = JsonParser.parseString(k.out()).getAsJsonObject();
+    List<String> shares = new ArrayList<>();
+    made.getAsJsonArray("shares").forEach(s -> shares.add(s.getAsString()));
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    dev.keyshard.chains.tx.VaultKeys keys = new dev.keyshard.chains.tx.VaultKeys(
+        hex.parseHex(made.get("publicKeyEcdsa").getAsString()),
+        hex.parseHex(made.get("publicKeyEddsa").getAsString()),
+        hex.parseHex(made.get("chainCode").getAsString()));
+    byte[] h = new byte[32];
+    byte[] wpkhKey = dev.keyshard.chains.tx.SigningRequest.ecdsa(
+        dev.keyshard.vault.hd.DerivationPath.parse("m/84'/2'/0'/0/0"), h).signingKey(keys).publicKey();
+    byte[] trKey = dev.keyshard.chains.tx.SigningRequest.taproot(
+        dev.keyshard.vault.hd.DerivationPath.parse("m/86'/2'/0'/0/0"), h).signingKey(keys).publicKey();
+    byte[] wpkhScript = concat(new byte[] {0x00, 0x14}, fr.acinq.bitcoin.Crypto.hash160(wpkhKey));
+    byte[] trScript = concat(new byte[] {0x51, 0x20}, trKey);
+    try (dev.keyshard.chains.bitcoin.LitecoinRegtest node = dev.keyshard.chains.bitcoin.LitecoinRegtest.start()) {
+      String wpkh = node.fund(wpkhScript);
+      String tr = node.fund(trScript);
+      node.mature();
+      String to = fr.acinq.bitcoin.Bech32.encodeWitnessAddress("rltc", (byte) 0, new byte[20]);
+      double each = Double.parseDouble(wpkh.split(":")[2]);
+      CliRun r = CliRun.of("send", "--chain", "litecoin", "--network", "regtest", "--to", to,
+          "--amount", each >= 50 ? "60" : "1.5", "--utxo", wpkh + ":p2wpkh", "--utxo", tr + ":p2tr",
+          "--fee-rate", "10", "--shares", shares.get(0), shares.get(2), "--yes", "--json",
+          "--password-file", pw.toString());
+      assertEquals(0, r.exitCode(), r.err());
+      JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+      // DKLs23 signed the P2WPKH input, FROST-TR (BIP-86 tweak) the P2TR input: the node accepts both.
+      JsonObject verdict = node.testMempoolAccept(o.get("raw").getAsString());
+      assertTrue(verdict.get("allowed").getAsBoolean(), verdict.toString());
+      assertEquals(o.get("txHash").getAsString(),
+          node.call("sendrawtransaction", o.get("raw").getAsString()).getAsString());
+      node.mine(1);
+      assertEquals(1, node.call("gettxout", o.get("txHash").getAsString(), 0).getAsJsonObject()
+          .get("confirmations").getAsInt());
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }
