@@ -41,7 +41,9 @@ import java.util.Set;
  *       the vault's scripts the output pays. Largest first, as many as needed are spent.
  *   <li>{@code feeRate} — sat/vB (Bitcoin, Litecoin) or sat/byte (Dogecoin, Bitcoin Cash), up to
  *       3 decimals, times the estimated size rounded up ({@link SizeEstimator}); or
- *       {@code fee} — absolute, in the usual unit. Exactly one of them.
+ *       {@code fee} — absolute, in the usual unit. Exactly one of them. On Dogecoin either must
+ *       reach the relay floor of 100 koinu/byte (0.001 DOGE/kB, {@link UtxoChain#minFeeRate});
+ *       its wallets pay 1000 (0.01 DOGE/kB).
  *   <li>{@code maxFee} — optional, usual unit: the fee may not exceed it. Without it a fee both
  *       above the amount and above {@link UtxoChain#feeCap} is refused as absurd.
  *   <li>{@code change} — optional change address; default the vault's own address of
@@ -96,6 +98,7 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     CoinSelection.Result sel = CoinSelection.select(utxos, amount, to.scriptPubKey(),
         change.scriptPubKey(), chain.dust(change.type()), fee, chain);
     checkFee(chain, sel.fee(), amount, maxFee);
+    checkRelayFloor(chain, sel.fee(), sel.vsize());
 
     Map<ScriptType, VaultScript> own = new EnumMap<>(ScriptType.class);
     List<VaultScript> spent = new ArrayList<>();
@@ -214,7 +217,16 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("'feeRate' must be a positive number of " + chain.feeRateUnit()
           + " with at most 3 decimals, like 12 or 2.5, got '" + text + "'");
     }
-    return Fee.rate(new BigDecimal(text));
+    BigDecimal rate = new BigDecimal(text);
+    BigDecimal min = chain.minFeeRate();
+    if (min != null && rate.compareTo(min) < 0) {
+      throw new TransactionException("'feeRate': " + text + " " + chain.feeRateUnit() + " is below "
+          + chain.chain().displayName() + "'s minimum relay fee of " + min.toPlainString() + " "
+          + chain.feeRateUnit() + " (" + chain.format(min.longValueExact() * 1000) + "/kB); its "
+          + "wallets pay " + chain.recommendedFeeRate().toPlainString() + " " + chain.feeRateUnit()
+          + " (" + chain.format(chain.recommendedFeeRate().longValueExact() * 1000) + "/kB)");
+    }
+    return Fee.rate(rate);
   }
 
   private static boolean rbf(TransactionIntent intent, UtxoChain chain) throws TransactionException {
@@ -245,6 +257,18 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("the fee " + chain.format(fee) + " is more than the amount "
           + "sent and more than " + chain.format(chain.feeCap()) + ": refused as absurd (set "
           + "'maxFee' to allow it)");
+    }
+  }
+
+  /** An absolute fee too must reach the chain's relay floor, or no node would pass it on. */
+  private static void checkRelayFloor(UtxoChain chain, long fee, long size)
+      throws TransactionException {
+    BigDecimal min = chain.minFeeRate();
+    if (min != null && BigDecimal.valueOf(fee).compareTo(min.multiply(BigDecimal.valueOf(size))) < 0) {
+      throw new TransactionException("'fee': " + chain.format(fee) + " for ~" + size + " bytes is "
+          + "below " + chain.chain().displayName() + "'s minimum relay fee of "
+          + min.toPlainString() + " " + chain.feeRateUnit() + " ("
+          + chain.format(min.multiply(BigDecimal.valueOf(size)).longValueExact()) + ")");
     }
   }
 
