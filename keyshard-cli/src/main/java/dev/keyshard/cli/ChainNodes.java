@@ -1,6 +1,8 @@
 package dev.keyshard.cli;
 
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.bitcoin.BitcoinRpc;
+import dev.keyshard.chains.bitcoin.UtxoChain;
 import dev.keyshard.chains.evm.EvmChains;
 import dev.keyshard.chains.evm.EvmRpc;
 import dev.keyshard.chains.rpc.ChainNode;
@@ -14,6 +16,9 @@ final class ChainNodes {
   static ChainNode of(Chain chain, String url) {
     if (EvmChains.all().contains(chain)) {
       return new EvmRpc(new JsonRpcClient(url));
+    }
+    if (UtxoChain.of(chain) != null) {
+      return new BitcoinRpc(new JsonRpcClient(url));
     }
     throw new IllegalArgumentException("Keyshard has no node client for " + chain.displayName()
         + " yet: give the missing fields yourself and broadcast the printed transaction");
