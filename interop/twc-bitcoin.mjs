@@ -6,8 +6,12 @@
 // stdin: JSON array of {coin: "bitcoin"|"litecoin"|"dogecoin"|"bitcoinCash", version, lockTime,
 //   inputs: [{txid (display hex), vout, sequence, value (decimal string), type: "p2wpkh"|"p2pkh"|
 //   "p2tr", publicKey (33-byte hex), sighashType}], outputs: [{value (decimal), script (hex)}]}.
-// stdout: JSON array (one per case) of arrays (one per input, TW's order) of
-//   {sighash, publicKey, signingMethod} hex. Exit 1 with TW's error message on any error.
+//   Optional legacy: {to, change (addresses), amount, fee, changeAmount} also runs the older C++
+//   signer (Bitcoin.Proto.SigningInput with that fixed plan; inputs then need script, the spent
+//   scriptPubKey hex): P2PKH/P2WPKH only.
+// stdout: JSON array (one per case) of {v2: [...], legacy?: [...]}, one entry per input in TW's
+//   order: {sighash, publicKey, signingMethod} (v2) or {sighash, publicKeyHash} (legacy), hex.
+//   Exit 1 with TW's error message on any error.
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { initWasm, TW } = require('@trustwallet/wallet-core');
@@ -31,6 +35,26 @@ function scriptBuilder(i) {
   throw new Error('unknown input type ' + i.type);
 }
 
+// The older C++ signer (Bitcoin.Proto.SigningInput with a fixed plan): P2PKH and P2WPKH only.
+function legacyHashes(c) {
+  const utxos = c.inputs.map((i) => ({
+    outPoint: { hash: bin(i.txid).reverse(), index: i.vout, sequence: i.sequence },
+    script: bin(i.script), amount: u64(i.value) }));
+  const total = c.inputs.reduce((a, i) => a + BigInt(i.value), 0n);
+  const l = c.legacy;
+  const signingInput = TW.Bitcoin.Proto.SigningInput.create({
+    hashType: c.inputs[0].sighashType, amount: u64(l.amount), byteFee: u64(1),
+    toAddress: l.to, changeAddress: l.change, utxo: utxos, coinType: CoinType[c.coin].value,
+    plan: { amount: u64(l.amount), availableAmount: u64(total), fee: u64(l.fee), change: u64(l.changeAmount), utxos } });
+  const bytes = TW.Bitcoin.Proto.SigningInput.encode(signingInput).finish();
+  const pre = TW.Bitcoin.Proto.PreSigningOutput.decode(TransactionCompiler.preImageHashes(CoinType[c.coin], bytes));
+  if (pre.errorMessage || pre.error) {
+    console.error('wallet-core (legacy):', pre.errorMessage || pre.error);
+    process.exit(1);
+  }
+  return pre.hashPublicKeys.map((h) => ({ sighash: hex(h.dataHash), publicKeyHash: hex(h.publicKeyHash) }));
+}
+
 const out = [];
 for (const c of input) {
   const builder = V2.TransactionBuilder.create({
@@ -49,14 +73,16 @@ for (const c of input) {
     fixedDustThreshold: u64(0), // Keyshard applied its own dust rules; TW must not drop outputs
   });
   const v2 = V2.SigningInput.create({ builder, publicKeys: c.inputs.map((i) => bin(i.publicKey)) });
-  const legacy = TW.Bitcoin.Proto.SigningInput.create({ signingV2: v2, coinType: CoinType[c.coin].value });
-  const bytes = TW.Bitcoin.Proto.SigningInput.encode(legacy).finish();
+  const wrapped = TW.Bitcoin.Proto.SigningInput.create({ signingV2: v2, coinType: CoinType[c.coin].value });
+  const bytes = TW.Bitcoin.Proto.SigningInput.encode(wrapped).finish();
   const pre = TW.Bitcoin.Proto.PreSigningOutput.decode(TransactionCompiler.preImageHashes(CoinType[c.coin], bytes));
   const r = pre.preSigningResultV2;
   if (pre.errorMessage || !r || r.errorMessage || (r.error && r.error !== 0)) {
     console.error('wallet-core:', pre.errorMessage || (r && (r.errorMessage || r.error)) || 'no V2 result');
     process.exit(1);
   }
-  out.push(r.sighashes.map((s) => ({ sighash: hex(s.sighash), publicKey: hex(s.publicKey), signingMethod: s.signingMethod })));
+  const result = { v2: r.sighashes.map((s) => ({ sighash: hex(s.sighash), publicKey: hex(s.publicKey), signingMethod: s.signingMethod })) };
+  if (c.legacy) result.legacy = legacyHashes(c);
+  out.push(result);
 }
 console.log(JSON.stringify(out));

@@ -33,6 +33,14 @@ import org.junit.jupiter.api.Test;
  * Keyshard's order. TW derives the spent scripts itself from the child public keys (P2WPKH,
  * P2PKH, and its own BIP-86 tweak for P2TR). A transaction changed by one satoshi must hash
  * differently (the check is not vacuous).
+ *
+ * <p>TW's older C++ signer ({@code Bitcoin.Proto.SigningInput} with a fixed {@code plan}, its
+ * {@code PreSigningOutput.hashPublicKeys[].dataHash}) is run too for the P2WPKH and P2PKH cases
+ * (it has no key-path taproot). It differs structurally in one field only: it always writes
+ * transaction version 1 and has no field to change it, while Keyshard writes version 2 on
+ * Bitcoin, Litecoin and Bitcoin Cash (as their Core wallets do). So its hashes are compared with
+ * Keyshard's sighash functions applied to a version-1 copy of the same transaction; on Dogecoin,
+ * version 1 already, they are the signing requests themselves.
  */
 class TwcBitcoinTest {
   static final PlainKeySigner VAULT = PlainKeySigner.fromLabel("btc-twc");
@@ -67,11 +75,17 @@ class TwcBitcoinTest {
             .put("feeRate", "1").build());
     JsonArray cases = new JsonArray();
     List<List<String>> ours = new ArrayList<>();
+    List<List<String>> oursAtVersion1 = new ArrayList<>();
     for (TransactionIntent intent : intents) {
       BitcoinUnsignedTransaction tx =
           (BitcoinUnsignedTransaction) Transactions.build(intent, VAULT.keys());
       cases.add(twcCase(tx, tx.unsignedTransaction()));
       ours.add(tx.signingRequests().stream().map(r -> hex(r.message())).toList());
+      oursAtVersion1.add(sighashesAtVersion1(tx));
+      if (intent.chain() == Chain.DOGECOIN) {
+        assertEquals(ours.get(ours.size() - 1), oursAtVersion1.get(ours.size() - 1),
+            "Dogecoin transactions are version 1: the legacy signer checks the requests themselves");
+      }
     }
     // One satoshi less to the recipient of the first transaction: every hash must change.
     BitcoinUnsignedTransaction first =
@@ -86,14 +100,21 @@ class TwcBitcoinTest {
     JsonArray out = JsonParser.parseString(run.stdout()).getAsJsonArray();
     assertEquals(cases.size(), out.size());
     for (int c = 0; c < intents.size(); c++) {
-      JsonArray hashes = out.get(c).getAsJsonArray();
-      assertEquals(ours.get(c).size(), hashes.size(), "inputs of case " + c);
-      for (int i = 0; i < hashes.size(); i++) {
-        assertEquals(ours.get(c).get(i), hashes.get(i).getAsJsonObject().get("sighash").getAsString(),
-            intents.get(c).chain().displayName() + " case " + c + " input " + i);
+      JsonObject result = out.get(c).getAsJsonObject();
+      for (String api : List.of("v2", "legacy")) {
+        if (!result.has(api)) {
+          continue;
+        }
+        JsonArray hashes = result.getAsJsonArray(api);
+        List<String> expected = api.equals("v2") ? ours.get(c) : oursAtVersion1.get(c);
+        assertEquals(expected.size(), hashes.size(), "inputs of case " + c);
+        for (int i = 0; i < hashes.size(); i++) {
+          assertEquals(expected.get(i), hashes.get(i).getAsJsonObject().get("sighash").getAsString(),
+              intents.get(c).chain().displayName() + " case " + c + " " + api + " input " + i);
+        }
       }
     }
-    JsonArray tampered = out.get(intents.size()).getAsJsonArray();
+    JsonArray tampered = out.get(intents.size()).getAsJsonObject().getAsJsonArray("v2");
     for (int i = 0; i < tampered.size(); i++) {
       assertNotEquals(ours.get(0).get(i), tampered.get(i).getAsJsonObject().get("sighash").getAsString());
     }
@@ -124,6 +145,7 @@ class TwcBitcoinTest {
       o.addProperty("sequence", in.sequence);
       o.addProperty("value", Long.toString(spent.amount.getSat()));
       o.addProperty("type", type);
+      o.addProperty("script", script);
       o.addProperty("publicKey", hex(SigningRequest.ecdsa(r.path(), new byte[32])
           .signingKey(VAULT.keys()).publicKey()));
       o.addProperty("sighashType", type.equals("p2tr") ? 0
@@ -139,7 +161,54 @@ class TwcBitcoinTest {
       outputs.add(j);
     }
     c.add("outputs", outputs);
+    if (!inputs.toString().contains("p2tr")) {
+      c.add("legacy", legacyPlan(tx, t));
+    }
     return c;
+  }
+
+  /**
+   * Keyshard's sighash functions on a copy of the transaction with version 1, the version TW's
+   * older C++ signer always writes (it has no version field): equal to the signing requests on
+   * Dogecoin, whose transactions are version 1 anyway.
+   */
+  private static List<String> sighashesAtVersion1(BitcoinUnsignedTransaction tx) {
+    Transaction v1 = new Transaction(1, tx.unsignedTransaction().txIn,
+        tx.unsignedTransaction().txOut, tx.unsignedTransaction().lockTime);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v1.txIn.size(); i++) {
+      TxOut spent = tx.spentOutputs().get(i);
+      byte[] script = spent.publicKeyScript.toByteArray();
+      long amount = spent.amount.getSat();
+      byte[] h = switch (UtxoChain.of(tx.chain())) {
+        case BITCOIN, LITECOIN -> Sighashes.segwitV0(v1, i, Destination.script(ScriptType.P2PKH,
+            java.util.Arrays.copyOfRange(script, 2, 22)), amount, Sighashes.ALL);
+        case DOGECOIN -> Sighashes.legacy(v1, i, script, Sighashes.ALL);
+        case BITCOIN_CASH -> Sighashes.forkId(v1, i, script, amount);
+      };
+      out.add(hex(h));
+    }
+    return out;
+  }
+
+  /** The same transaction as a fixed plan for TW's older C++ signer: to, change, amounts. */
+  private static JsonObject legacyPlan(BitcoinUnsignedTransaction tx, Transaction t) {
+    UtxoNetwork network = UtxoNetwork.all().stream().filter(n -> n.chain().chain() == tx.chain()
+        && n.name().equals("mainnet")).findFirst().orElseThrow();
+    String change = VaultScript.of(VAULT.keys(), network, UtxoChain.of(tx.chain())
+        .defaultSpendType()).address();
+    if (network.cashAddrPrefix() != null && !change.contains(":")) {
+      change = network.cashAddrPrefix() + ":" + change;
+    }
+    long in = tx.spentOutputs().stream().mapToLong(o -> o.amount.getSat()).sum();
+    long outs = t.txOut.stream().mapToLong(o -> o.amount.getSat()).sum();
+    JsonObject l = new JsonObject();
+    l.addProperty("to", tx.summary().to());
+    l.addProperty("change", change);
+    l.addProperty("amount", Long.toString(t.txOut.get(0).amount.getSat()));
+    l.addProperty("changeAmount", Long.toString(t.txOut.size() > 1 ? t.txOut.get(1).amount.getSat() : 0));
+    l.addProperty("fee", Long.toString(in - outs));
+    return l;
   }
 
   private static String hex(byte[] b) {
