@@ -35,7 +35,8 @@ import java.util.Set;
  *       (BTC/kvB → sat/vB, rounded up to the builder's 3 decimals), raised to the node's
  *       {@code mempoolminfee} and the chain's relay floor. Without an estimate (a fresh node, a
  *       quiet testnet) it is an error asking for {@code feeRate} — a guess could leave the
- *       transaction stuck — except on regtest, which never has one: there the node's
+ *       transaction stuck — except on regtest, which never has one, and on Bitcoin Cash, whose
+ *       nodes have no estimatesmartfee (and blocks that are not full): there the node's
  *       {@code relayfee} ({@code getnetworkinfo}) is used.
  * </ul>
  * Fields the user gave are kept, so co-signers rebuilding from the returned intent get the same
@@ -135,7 +136,7 @@ public final class BitcoinRpc implements ChainNode {
     }
     Set<String> expected = switch (network.name()) {
       case "mainnet" -> Set.of("main");
-      case "testnet" -> Set.of("test", "testnet4");
+      case "testnet" -> Set.of("test", "testnet4", "test4"); // BCHN calls its testnet4 "test4"
       default -> Set.of("regtest");
     };
     if (!expected.contains(nodeChain)) {
@@ -227,12 +228,26 @@ public final class BitcoinRpc implements ChainNode {
   private BigDecimal feeRate(UtxoNetwork network)
       throws RpcException, IOException, TransactionException {
     UtxoChain chain = network.chain();
-    JsonElement estimate = rpc.call("estimatesmartfee", ESTIMATE_BLOCKS);
+    JsonElement estimate;
+    try {
+      estimate = rpc.call("estimatesmartfee", ESTIMATE_BLOCKS);
+    } catch (RpcException e) {
+      // Bitcoin Cash nodes have had no estimatesmartfee since Bitcoin ABC 0.17.2; their blocks
+      // are not full, so the relay fee is the going rate. Elsewhere the user must decide.
+      if (e.code() != METHOD_NOT_FOUND) {
+        throw e;
+      }
+      if (chain != UtxoChain.BITCOIN_CASH) {
+        throw new TransactionException("the node at " + rpc + " has no estimatesmartfee: give "
+            + "'feeRate' in " + chain.feeRateUnit() + " or 'fee'");
+      }
+      estimate = null;
+    }
     JsonObject e = estimate != null && estimate.isJsonObject() ? estimate.getAsJsonObject() : null;
     BigDecimal perKvB = e != null && e.has("feerate")
         ? new BigDecimal(e.get("feerate").getAsString()) : null;
     if (perKvB == null || perKvB.signum() <= 0) {
-      if (!network.name().equals("regtest")) {
+      if (estimate != null && !network.name().equals("regtest")) {
         String why = e != null && e.has("errors") ? e.get("errors").toString() : String.valueOf(e);
         throw new TransactionException("the node at " + rpc + " has no fee estimate for "
             + ESTIMATE_BLOCKS + " blocks (" + why + "): give 'feeRate' in "

@@ -253,7 +253,7 @@ class BitcoinRpcFakeNodeTest {
   }
 
   @Test
-  void bitcoinCashScansTheFullCashAddr() throws Exception {
+  void bitcoinCashScansTheFullCashAddrAndPaysTheRelayFee() throws Exception {
     VaultScript p2pkh = VaultScript.of(VAULT.keys(), UtxoNetwork.of(UtxoChain.BITCOIN_CASH, null),
         ScriptType.P2PKH);
     List<String> bodies = new ArrayList<>();
@@ -267,6 +267,8 @@ class BitcoinRpcFakeNodeTest {
         case "scantxoutset" -> result("{\"success\":true,\"height\":1,\"unspents\":["
             + unspent("a1".repeat(32), 2, p2pkh, "0.5") + "]}");
         case "gettxout" -> result("{\"confirmations\":6,\"coinbase\":false}");
+        case "getnetworkinfo" -> result("{\"relayfee\":0.00001000}");
+        case "getmempoolinfo" -> result("{\"mempoolminfee\":0.00001000}");
         default -> error(-32601, "Method not found");
       };
       byte[] b = r.body().replace("\"ID\"", "1").getBytes(StandardCharsets.UTF_8);
@@ -275,9 +277,9 @@ class BitcoinRpcFakeNodeTest {
       exchange.close();
     });
     TransactionIntent done = node().complete(TransactionIntent.builder(Chain.BITCOIN_CASH)
-        .put("to", BitcoinCashVmTest.CASHADDR).put("amount", "0.1").put("fee", "0.00001").build(),
-        VAULT.keys());
+        .put("to", BitcoinCashVmTest.CASHADDR).put("amount", "0.1").build(), VAULT.keys());
     assertEquals(List.of("a1".repeat(32) + ":2:0.5:p2pkh"), done.list("utxos"));
+    assertEquals("1", done.string("feeRate"), "no estimatesmartfee on BCH: the relay fee");
     assertTrue(bodies.stream().anyMatch(s -> s.contains("addr(bitcoincash:" + p2pkh.address() + ")")),
         bodies.toString());
   }

@@ -95,6 +95,16 @@ class BitcoinRpcRegtestTest {
           intent("1").put("network", "mainnet").put("to", Bech32.encodeWitnessAddress("ltc", (byte) 0, new byte[20]))
               .build(), VAULT.keys()));
       assertTrue(mainnet.getMessage().contains("'regtest'"), mainnet.getMessage());
+
+      SignedTransaction garbage = new SignedTransaction(Chain.LITECOIN, s2.from(), new byte[] {0},
+          "00", "00".repeat(32));
+      RpcException undecodable = assertThrows(RpcException.class, () -> rpc.broadcast(garbage));
+      System.out.println("undecodable: " + undecodable.code() + " " + undecodable.getMessage());
+      assertTrue(undecodable.getMessage().contains("decode"), undecodable.getMessage());
+      BitcoinRpc wrongPassword = new BitcoinRpc(new JsonRpcClient(
+          node.rpcUrl().replace("regtest-only", "wrong")));
+      assertEquals(401, assertThrows(RpcException.class,
+          () -> wrongPassword.complete(intent("1").build(), VAULT.keys())).code());
     }
   }
 
