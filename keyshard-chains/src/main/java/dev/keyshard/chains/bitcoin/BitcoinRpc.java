@@ -53,6 +53,8 @@ public final class BitcoinRpc implements ChainNode {
   /** sat/vB per BTC/kvB: 10^8 satoshi / 1000 vB. */
   private static final BigDecimal SAT_PER_VB = BigDecimal.valueOf(100_000);
   private static final int ESTIMATE_BLOCKS = 6;
+  /** A mainnet scantxoutset reads the whole UTXO set: minutes, not the client's 30 s. */
+  private static final java.time.Duration SCAN_TIMEOUT = java.time.Duration.ofMinutes(10);
 
   private final JsonRpcClient rpc;
 
@@ -112,8 +114,12 @@ public final class BitcoinRpc implements ChainNode {
     }
     if (verdicts != null) {
       JsonObject v = firstObject(verdicts, "testmempoolaccept");
-      if (!v.has("allowed") || !v.get("allowed").getAsBoolean()) {
-        String reason = v.has("reject-reason") ? v.get("reject-reason").getAsString()
+      JsonElement allowed = v.get("allowed");
+      boolean ok = allowed != null && allowed.isJsonPrimitive()
+          && allowed.getAsJsonPrimitive().isBoolean() && allowed.getAsBoolean();
+      if (!ok) {
+        JsonElement why = v.get("reject-reason");
+        String reason = why != null && why.isJsonPrimitive() ? why.getAsString()
             : "refused without a reason: " + v;
         throw new RpcException(REJECTED, "the node refuses the transaction: " + reason);
       }
@@ -160,7 +166,7 @@ public final class BitcoinRpc implements ChainNode {
     }
     JsonElement result;
     try {
-      result = rpc.call("scantxoutset", "start", descriptors);
+      result = rpc.call(SCAN_TIMEOUT, "scantxoutset", "start", descriptors);
     } catch (RpcException e) {
       if (e.code() == METHOD_NOT_FOUND) {
         throw new TransactionException("the node at " + rpc + " has no scantxoutset (Dogecoin "
@@ -176,15 +182,24 @@ public final class BitcoinRpc implements ChainNode {
     }
     List<String> utxos = new ArrayList<>();
     for (JsonElement e : scanned.getAsJsonArray("unspents")) {
-      JsonObject u = e.getAsJsonObject();
-      String txid = u.get("txid").getAsString().toLowerCase(Locale.ROOT);
-      long vout = u.get("vout").getAsLong();
-      ScriptType type = typeOf(scripts, u.get("scriptPubKey").getAsString());
+      String txid;
+      long vout;
+      ScriptType type;
+      JsonElement amount;
+      try {
+        JsonObject u = e.getAsJsonObject();
+        txid = u.get("txid").getAsString().toLowerCase(Locale.ROOT);
+        vout = u.get("vout").getAsLong();
+        type = typeOf(scripts, u.get("scriptPubKey").getAsString());
+        amount = u.get("amount");
+      } catch (RuntimeException malformed) {
+        throw new IOException("scantxoutset: the node's answer has a malformed entry: " + e);
+      }
       if (type == null || !spendableNow(txid, vout)) {
         continue;
       }
-      utxos.add(txid + ":" + vout + ":" + exactAmount(u.get("amount"), "scantxoutset amount")
-          + ":" + type.label());
+      utxos.add(txid + ":" + vout + ":" + exactAmount(amount, "scantxoutset amount") + ":"
+          + type.label());
     }
     if (utxos.isEmpty()) {
       List<String> addresses = scripts.stream().map(VaultScript::address).toList();
@@ -204,9 +219,13 @@ public final class BitcoinRpc implements ChainNode {
     if (out == null || !out.isJsonObject()) {
       return false;
     }
-    JsonObject o = out.getAsJsonObject();
-    boolean coinbase = o.has("coinbase") && o.get("coinbase").getAsBoolean();
-    return !coinbase || o.get("confirmations").getAsLong() >= COINBASE_MATURITY;
+    try {
+      JsonObject o = out.getAsJsonObject();
+      boolean coinbase = o.has("coinbase") && o.get("coinbase").getAsBoolean();
+      return !coinbase || o.get("confirmations").getAsLong() >= COINBASE_MATURITY;
+    } catch (RuntimeException malformed) {
+      throw new IOException("gettxout: the node's answer is malformed: " + out);
+    }
   }
 
   /** The node parses CashAddr only with its prefix; the vault's mainnet address omits it. */
@@ -245,7 +264,7 @@ public final class BitcoinRpc implements ChainNode {
     }
     JsonObject e = estimate != null && estimate.isJsonObject() ? estimate.getAsJsonObject() : null;
     BigDecimal perKvB = e != null && e.has("feerate")
-        ? new BigDecimal(e.get("feerate").getAsString()) : null;
+        ? decimal(e.get("feerate"), "estimatesmartfee feerate") : null;
     if (perKvB == null || perKvB.signum() <= 0) {
       if (estimate != null && !network.name().equals("regtest")) {
         String why = e != null && e.has("errors") ? e.get("errors").toString() : String.valueOf(e);
@@ -258,7 +277,7 @@ public final class BitcoinRpc implements ChainNode {
     BigDecimal rate = perKvB;
     JsonElement mempool = rpc.call("getmempoolinfo");
     if (mempool != null && mempool.isJsonObject() && mempool.getAsJsonObject().has("mempoolminfee")) {
-      rate = rate.max(new BigDecimal(mempool.getAsJsonObject().get("mempoolminfee").getAsString()));
+      rate = rate.max(decimal(mempool.getAsJsonObject().get("mempoolminfee"), "mempoolminfee"));
     }
     BigDecimal satPerVb = rate.multiply(SAT_PER_VB).setScale(3, RoundingMode.CEILING);
     if (chain.minFeeRate() != null) {
@@ -276,7 +295,16 @@ public final class BitcoinRpc implements ChainNode {
     if (info == null || !info.isJsonObject() || !info.getAsJsonObject().has("relayfee")) {
       throw new IOException("getnetworkinfo: the node's answer has no relayfee");
     }
-    return new BigDecimal(info.getAsJsonObject().get("relayfee").getAsString());
+    return decimal(info.getAsJsonObject().get("relayfee"), "relayfee");
+  }
+
+  /** A JSON number as a decimal from its text, or an IOException naming it. */
+  private static BigDecimal decimal(JsonElement e, String what) throws IOException {
+    try {
+      return new BigDecimal(e.getAsJsonPrimitive().getAsString());
+    } catch (RuntimeException notANumber) {
+      throw new IOException(what + ": '" + e + "' is not a number");
+    }
   }
 
   /**
@@ -284,12 +312,7 @@ public final class BitcoinRpc implements ChainNode {
    * the number's text, so it is parsed as a decimal, never through a double.
    */
   static String exactAmount(JsonElement amount, String what) throws IOException {
-    BigDecimal v;
-    try {
-      v = new BigDecimal(amount.getAsJsonPrimitive().getAsString());
-    } catch (RuntimeException e) {
-      throw new IOException(what + ": '" + amount + "' is not a number");
-    }
+    BigDecimal v = decimal(amount, what);
     if (v.signum() <= 0 || v.stripTrailingZeros().scale() > UtxoChain.DECIMALS) {
       throw new IOException(what + ": '" + amount + "' is not a positive amount in 8 decimals");
     }

@@ -150,6 +150,11 @@ class BitcoinRpcFakeNodeTest {
     replies.put("sendrawtransaction", result("null"));
     assertThrows(IOException.class, () -> node().broadcast(tx));
 
+    replies.put("testmempoolaccept", result("[{\"allowed\":\"yes\"}]"));
+    assertThrows(RpcException.class, () -> node().broadcast(tx), "only a JSON true is allowed");
+    replies.put("testmempoolaccept", result("[]"));
+    assertThrows(IOException.class, () -> node().broadcast(tx));
+
     replies.put("testmempoolaccept", error(-22, "TX decode failed"));
     assertEquals("TX decode failed",
         assertThrows(RpcException.class, () -> node().broadcast(tx)).getMessage());
@@ -227,6 +232,16 @@ class BitcoinRpcFakeNodeTest {
     assertThrows(TransactionException.class, () -> node().complete(intent, VAULT.keys()));
     replies.put("gettxout", result("{\"confirmations\":100,\"coinbase\":true}"));
     assertEquals(1, node().complete(intent, VAULT.keys()).list("utxos").size());
+
+    replies.put("scantxoutset", result("{\"success\":true,\"unspents\":[{\"txid\":7}]}"));
+    assertThrows(IOException.class, () -> node().complete(intent, VAULT.keys()));
+    replies.put("scantxoutset", result("{\"success\":true,\"unspents\":["
+        + unspent("a1".repeat(32), 0, wpkh, "\"lots\"") + "]}"));
+    assertThrows(IOException.class, () -> node().complete(intent, VAULT.keys()));
+    replies.put("scantxoutset", result("{\"success\":true,\"unspents\":["
+        + unspent("a1".repeat(32), 0, wpkh, "0.000000001") + "]}"));
+    assertTrue(assertThrows(IOException.class, () -> node().complete(intent, VAULT.keys()))
+        .getMessage().contains("8 decimals"), "a ninth decimal is not an amount");
   }
 
   @Test
