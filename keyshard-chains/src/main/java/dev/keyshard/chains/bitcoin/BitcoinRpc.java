@@ -44,6 +44,12 @@ import java.util.Set;
  * {@code reject-reason}; then {@code sendrawtransaction}. Nodes without those calls (Dogecoin
  * Core 1.14 has neither {@code scantxoutset} nor {@code testmempoolaccept}) get a clear error for
  * the scan — give {@code utxos} — and a direct {@code sendrawtransaction}.
+ *
+ * <p><b>Trust.</b> The node is believed about the outputs it reports. On Bitcoin, Litecoin and
+ * Bitcoin Cash every signature commits to the amounts spent (BIP-143, BIP-341, FORKID), so a
+ * node that lies about an amount gets an invalid transaction, never an overpaid fee. Dogecoin's
+ * legacy sighash does not: there a lying node could turn change into fee, which is one more
+ * reason the summary every co-signer approves shows the fee.
  */
 public final class BitcoinRpc implements ChainNode {
   private static final int METHOD_NOT_FOUND = -32601;
