@@ -92,6 +92,22 @@ class BitcoinCashVmTest {
     }
   }
 
+  @Test
+  void cashAddrOfAnotherNetworkOrWithABadChecksumIsRefused() {
+    String testnet = CashAddress.encode("bchtest", CashAddress.VERSION_P2PKH,
+        HexFormat.of().parseHex(CASHADDR_HASH));
+    for (String[] c : new String[][] {{"to", testnet}, {"change", testnet},
+        {"to", CASHADDR.substring(0, CASHADDR.length() - 1) + "b"}}) {
+      TransactionIntent.Builder b = TransactionIntent.builder(Chain.BITCOIN_CASH).put("to", CASHADDR)
+          .put("amount", "0.002").put("utxos", List.of(TXID_A + ":1:0.005")).put("feeRate", "1");
+      b.put(c[0], c[1]);
+      String m = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.keyshard.chains.tx.TransactionException.class,
+          () -> Transactions.build(b.build(), VAULT.keys())).getMessage();
+      assertTrue(m.startsWith("'" + c[0] + "'"), m);
+    }
+  }
+
   private JsonObject verifyCase(String txHex, List<Long> values) {
     JsonObject c = new JsonObject();
     c.addProperty("tx", txHex);
