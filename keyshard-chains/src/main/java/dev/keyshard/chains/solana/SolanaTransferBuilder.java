@@ -51,6 +51,12 @@ public final class SolanaTransferBuilder implements TransactionBuilder {
   public static final BigInteger LAMPORTS_PER_SIGNATURE = BigInteger.valueOf(5000);
   /** The runtime's default compute-unit limit per (non Compute Budget) instruction. */
   static final int DEFAULT_COMPUTE_UNIT_LIMIT = 200_000;
+  /**
+   * The smallest limit accepted: what the three instructions use (Agave charges each builtin
+   * instruction 150 compute units; LiteSVM measures 450). A lower one would fail on chain after
+   * the fee is paid.
+   */
+  static final int MIN_COMPUTE_UNIT_LIMIT = 450;
   /** The largest compute-unit limit a transaction may ask for (MAX_COMPUTE_UNIT_LIMIT). */
   static final int MAX_COMPUTE_UNIT_LIMIT = 1_400_000;
   private static final BigInteger MICRO_LAMPORTS_PER_LAMPORT = BigInteger.valueOf(1_000_000);
@@ -94,10 +100,11 @@ public final class SolanaTransferBuilder implements TransactionBuilder {
       throw new TransactionException("'computeUnits' is the limit a priority fee is paid on: "
           + "give 'priorityFee' too, or leave it out");
     }
-    if (units != null && (units.signum() == 0
+    if (units != null && (units.compareTo(BigInteger.valueOf(MIN_COMPUTE_UNIT_LIMIT)) < 0
         || units.compareTo(BigInteger.valueOf(MAX_COMPUTE_UNIT_LIMIT)) > 0)) {
-      throw new TransactionException("'computeUnits' must be 1.." + MAX_COMPUTE_UNIT_LIMIT
-          + ", got " + units);
+      throw new TransactionException("'computeUnits' must be " + MIN_COMPUTE_UNIT_LIMIT + ".."
+          + MAX_COMPUTE_UNIT_LIMIT + " (the transfer itself uses " + MIN_COMPUTE_UNIT_LIMIT
+          + "), got " + units);
     }
     Integer limit = units == null ? null : units.intValueExact();
     SolanaTransfer transfer = new SolanaTransfer(from, to, lamports, blockhash, price, limit);

@@ -100,6 +100,8 @@ class SolanaLiteSvmTest {
     // 1 lamport per compute unit: the priority fee shows the runtime's default limit.
     TransactionIntent.Builder noLimit = transfer("0.0625").put("priorityFee", "1000000");
     SignedTransaction defaultLimit = sign(noLimit);
+    SignedTransaction tightest = sign(transfer("0.5").put("priorityFee", "1000000")
+        .put("computeUnits", "450"));
     byte[] badSignature = plain.raw();
     badSignature[1 + 17] ^= 0x20;
     // The transfer's u64 lamports are the message's last 8 bytes: add one lamport after signing.
@@ -111,6 +113,7 @@ class SolanaLiteSvmTest {
     txs.put("plain", plain.raw());
     txs.put("priced", priced.raw());
     txs.put("defaultLimit", defaultLimit.raw());
+    txs.put("tightest", tightest.raw());
     txs.put("badSignature", badSignature);
     txs.put("badAmount", badAmount);
     txs.put("unknownBlockhash", unknownBlockhash.raw());
@@ -121,6 +124,9 @@ class SolanaLiteSvmTest {
     assertExecuted(r.get("priced"), priced, 125_000_000L, 5250);
     assertEquals("0.00000525 SOL", SolanaTransferBuilderTest.build(transfer("0.125")
         .put("priorityFee", "250000").put("computeUnits", "1000")).summary().fee());
+    // the smallest limit the builder accepts is enough: 1 lamport per unit, 450 lamports
+    assertExecuted(r.get("tightest"), tightest, 500_000_000L, 5450);
+    assertEquals("450", r.get("tightest").get("computeUnits").getAsString());
     JsonObject d = r.get("defaultLimit");
     assertTrue(d.get("ok").getAsBoolean(), d.toString());
     assertEquals(BigInteger.valueOf(62_500_000L), balance(d, "recipientBalance"));
