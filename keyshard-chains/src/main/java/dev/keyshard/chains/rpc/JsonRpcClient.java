@@ -98,7 +98,8 @@ public final class JsonRpcClient {
         JsonObject e = error.getAsJsonObject();
         int code = e.has("code") ? e.get("code").getAsInt() : 0;
         String message = e.has("message") ? e.get("message").getAsString() : error.toString();
-        throw new RpcException(code, message);
+        JsonElement data = e.get("data");
+        throw new RpcException(code, message, data == null || data.isJsonNull() ? null : data.toString());
       }
       throw new RpcException(0, error.toString());
     }

@@ -10,7 +10,12 @@ import dev.keyshard.chains.tx.SignedTransaction;
 import dev.keyshard.chains.tx.TransactionException;
 import dev.keyshard.chains.tx.TransactionIntent;
 import dev.keyshard.chains.tx.VaultKeys;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a Solana intent needs from a node (Solana JSON-RPC API): a recent blockhash
@@ -21,6 +26,11 @@ import java.io.IOException;
 public final class SolanaRpc implements ChainNode {
   /** Commitment for the blockhash and the preflight: voted on by a supermajority of the cluster. */
   static final String COMMITMENT = "confirmed";
+
+  /** Log lines that only trace calls ("Program … invoke [1]", "… success", "… consumed …"). */
+  private static final Pattern ROUTINE_LOG =
+      Pattern.compile("Program \\S+ (invoke \\[\\d+\\]|success|consumed .*)");
+  private static final int MAX_LOG_LINES = 5;
 
   private final JsonRpcClient rpc;
 
@@ -68,8 +78,8 @@ public final class SolanaRpc implements ChainNode {
    * transaction's own id ({@link SignedTransaction#txHash()}).
    *
    * @throws RpcException with the node's reason when it refuses the transaction (a failed
-   *     preflight such as "Transaction simulation failed: … insufficient funds", an unknown
-   *     blockhash)
+   *     preflight such as "Transaction simulation failed: … custom program error: 0x1", with
+   *     the program log "Transfer: insufficient lamports …" added; an unknown blockhash)
    * @throws IOException when the node cannot be reached, or reports another signature
    */
   @Override
@@ -80,13 +90,47 @@ public final class SolanaRpc implements ChainNode {
     JsonObject config = new JsonObject();
     config.addProperty("encoding", "base64");
     config.addProperty("preflightCommitment", COMMITMENT);
-    JsonElement r = rpc.call("sendTransaction", tx.encoded(), config);
+    JsonElement r;
+    try {
+      r = rpc.call("sendTransaction", tx.encoded(), config);
+    } catch (RpcException e) {
+      throw withProgramLogs(e);
+    }
     String signature = r == null || !r.isJsonPrimitive() ? null : r.getAsString();
     if (!tx.txHash().equals(signature)) {
       throw new IOException("the node answered signature " + signature + " for transaction "
           + tx.txHash());
     }
     return signature;
+  }
+
+  /**
+   * The node's refusal with the telling lines of its preflight logs added: the message alone
+   * often says only "custom program error: 0x1", the System Program's log says "Transfer:
+   * insufficient lamports 19994000, need 250000000".
+   */
+  static RpcException withProgramLogs(RpcException e) {
+    List<String> telling = new ArrayList<>();
+    try {
+      JsonElement data = e.data() == null ? null : JsonParser.parseString(e.data());
+      JsonElement logs = data != null && data.isJsonObject() ? data.getAsJsonObject().get("logs") : null;
+      if (logs != null && logs.isJsonArray()) {
+        for (JsonElement line : logs.getAsJsonArray()) {
+          String text = line.isJsonPrimitive() ? line.getAsString() : line.toString();
+          if (!ROUTINE_LOG.matcher(text).matches()) {
+            telling.add(text);
+          }
+        }
+      }
+    } catch (JsonParseException notJson) {
+      return e;
+    }
+    if (telling.isEmpty()) {
+      return e;
+    }
+    List<String> last = telling.subList(Math.max(0, telling.size() - MAX_LOG_LINES), telling.size());
+    return new RpcException(e.code(), e.getMessage() + " (program log: " + String.join("; ", last)
+        + ")", e.data());
   }
 
   /** The node's endpoint, without credentials. */
