@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +58,24 @@ record SolanaTransfer(SolanaAddress payer, SolanaAddress recipient, BigInteger l
   @Override
   public byte[] recentBlockhash() {
     return recentBlockhash.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SolanaTransfer t && payer.equals(t.payer) && recipient.equals(t.recipient)
+        && lamports.equals(t.lamports) && Arrays.equals(recentBlockhash, t.recentBlockhash)
+        && Objects.equals(microLamportsPerUnit, t.microLamportsPerUnit)
+        && Objects.equals(computeUnitLimit, t.computeUnitLimit);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(payer, recipient, lamports, Arrays.hashCode(recentBlockhash));
+  }
+
+  @Override
+  public String toString() {
+    return "SolanaTransfer[" + lamports + " lamports " + payer + " -> " + recipient + "]";
   }
 
   /** True when the message has Compute Budget instructions. */
