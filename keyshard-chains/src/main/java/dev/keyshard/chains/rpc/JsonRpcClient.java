@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC 2.0 client for the nodes Keyshard reads from and broadcasts to (EVM nodes, bitcoind
- * and its forks). Credentials in the URL ({@code http://user:pass@host:port}) become HTTP basic
+ * and its forks, Solana). Credentials in the URL ({@code http://user:pass@host:port}) become HTTP basic
  * auth and are never printed. A node's error is returned as an {@link RpcException} with the
  * node's own code and message, so a rejected broadcast can never look like a success.
  */

@@ -28,7 +28,9 @@ import java.util.TreeSet;
  *       runtime refuses to create a recipient account holding less than the rent-exempt minimum
  *       (890880 lamports for an empty account).
  *   <li>{@code recentBlockhash} — a recent blockhash of the cluster, base58 of 32 bytes
- *       (required). It also picks the cluster: a mainnet blockhash is unknown on devnet.
+ *       (required). It also picks the cluster: a mainnet blockhash is unknown on devnet. It
+ *       expires after 150 blocks (about a minute): sign and broadcast promptly, or complete the
+ *       intent again with a fresh one (the node then answers "Blockhash not found").
  *   <li>{@code priorityFee} — optional priority fee in micro-lamports per compute unit (a whole
  *       number, at least 1): adds a Compute Budget SetComputeUnitPrice instruction.
  *   <li>{@code computeUnits} — optional compute-unit limit (1..1400000), only with
