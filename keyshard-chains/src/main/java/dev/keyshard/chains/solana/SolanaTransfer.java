@@ -17,8 +17,8 @@ import java.util.Objects;
  * array, the 32-byte recent blockhash, and the instructions as a compact-u16 array of (program
  * id index, compact-u16 account indexes, compact-u16 data).
  *
- * <p>Order, kept byte for byte as Trust Wallet Core compiles the same transfer (Vultisig's devices
- * build Solana transactions with it, so a co-signer must get the same message): instructions
+ * <p>Order, kept byte for byte as Trust Wallet Core compiles the same transfer (the Vultisig apps
+ * build Solana transactions with it, though as v0 messages): instructions
  * SetComputeUnitPrice, SetComputeUnitLimit (each only when asked), then the transfer; accounts in
  * order of first use within each header group — fee payer (signer, writable), recipient
  * (writable), then the read-only programs: Compute Budget before System. The legacy format lets
