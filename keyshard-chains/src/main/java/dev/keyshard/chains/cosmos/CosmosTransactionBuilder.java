@@ -37,12 +37,14 @@ import java.util.TreeSet;
  *   <li>{@code chainId} — optional; default the mainnet (cosmoshub-4, thorchain-1,
  *       mayachain-mainnet-v1). It is signed, so a transaction for one chain id is invalid on
  *       every other.
+ *   <li>{@code network} — optional, only "mainnet" (the common intent field; testnet prefixes
+ *       such as sthor are not supported).
  * </ul>
  * Unknown fields are refused, so a misspelt fee is never silently replaced by the default.
  */
 public final class CosmosTransactionBuilder implements TransactionBuilder {
   static final Set<String> FIELDS = Set.of("chain", "to", "amount", "accountNumber", "sequence",
-      "memo", "fee", "gas", "chainId");
+      "memo", "fee", "gas", "chainId", "network");
   /** The Cosmos SDK's default x/auth max_memo_characters. */
   public static final int MAX_MEMO_CHARACTERS = 256;
   /** Tendermint/CometBFT's MaxChainIDLen. */
@@ -80,6 +82,11 @@ public final class CosmosTransactionBuilder implements TransactionBuilder {
    */
   static CosmosSend send(TransactionIntent intent, byte[] publicKey) throws TransactionException {
     refuseUnknownFields(intent);
+    String net = intent.string("network", "mainnet");
+    if (!net.equals("mainnet")) {
+      throw new TransactionException("'network': only mainnet Cosmos, THORChain and MayaChain "
+          + "addresses are supported (testnets use other prefixes), got '" + net + "'");
+    }
     CosmosNetwork network = CosmosNetwork.of(intent.chain());
     AccountAddress from = vaultAddress(network, publicKey);
     AccountAddress to = AccountAddress.parse("to", intent.optionalString("to"), network.hrp());

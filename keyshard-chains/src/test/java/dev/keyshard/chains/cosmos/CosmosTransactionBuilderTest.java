@@ -78,6 +78,7 @@ class CosmosTransactionBuilderTest {
     refused(cosmos().put("chainId", "cosmos hub").build(), "chainId");
     refused(cosmos().put("memo", "m".repeat(257)).build(), "memo");
     refused(cosmos().put("gasPrice", "0.025").build(), "gasPrice"); // unknown field
+    refused(cosmos().put("network", "testnet").build(), "network");
     refused(TransactionIntent.builder(Chain.THORCHAIN).put("to", CosmosVerifyTest.THOR_TO)
         .put("amount", "0.000000001").put("accountNumber", "1").put("sequence", "1").build(),
         "amount"); // 9 decimals, RUNE has 8
@@ -86,7 +87,7 @@ class CosmosTransactionBuilderTest {
   @Test
   void defaultsAndEdgesAreAccepted() throws Exception {
     CosmosSend s = ((CosmosUnsignedTransaction) Transactions.build(
-        cosmos().put("memo", "m".repeat(256)).put("sequence", "18446744073709551615").build(),
+        cosmos().put("memo", "m".repeat(256)).put("network", "mainnet").put("sequence", "18446744073709551615").build(),
         CosmosVerifyTest.SIGNER.keys())).send();
     assertEquals("cosmoshub-4", s.chainId());
     assertEquals(BigInteger.valueOf(7500), s.fee());
