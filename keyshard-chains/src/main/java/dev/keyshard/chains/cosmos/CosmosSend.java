@@ -56,6 +56,16 @@ public record CosmosSend(CosmosNetwork network, String chainId, BigInteger accou
     return publicKey.clone();
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CosmosSend c && java.util.Arrays.equals(signDoc(), c.signDoc());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(signDoc());
+  }
+
   /** The MsgSend, wrapped in an Any with the chain's type URL. */
   Any message() {
     Coin coin = coin(amount);

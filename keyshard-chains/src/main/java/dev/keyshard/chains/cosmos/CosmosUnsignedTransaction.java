@@ -58,7 +58,7 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
           + "network fee from the balance";
     }
     List<String> details = new ArrayList<>();
-    details.add("memo " + (send.memo().isEmpty() ? "(none)" : "\"" + send.memo() + "\""));
+    details.add("memo " + (send.memo().isEmpty() ? "(none)" : "\"" + shown(send.memo()) + "\""));
     details.add("chain id " + send.chainId());
     details.add("account number " + send.accountNumber() + ", sequence " + send.sequence());
     details.add("gas limit " + send.gas());
@@ -92,6 +92,20 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
     byte[] raw = send.txRaw(sig.bytes());
     return new SignedTransaction(chain(), send.from().toString(), raw,
         Base64.getEncoder().encodeToString(raw), txHash(raw));
+  }
+
+  /** The memo with control characters, quotes and backslashes escaped (backslash-u and 4 hex
+   * digits), so it cannot fake lines of the summary. */
+  static String shown(String memo) {
+    StringBuilder b = new StringBuilder();
+    memo.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == '"' || c == '\\') {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   /** Uppercase hex sha256 of TxRaw's bytes. */

@@ -123,6 +123,12 @@ class CosmosTransactionBuilderTest {
     assertEquals("2.5 RUNE", thor.amount());
     assertTrue(thor.fee().startsWith("0 RUNE in the transaction; THORChain also deducts"), thor.fee());
     assertTrue(thor.details().contains("memo (none)"), thor.details().toString());
+
+    // A memo cannot add fake lines to what the device shows.
+    TransactionSummary tricky = Transactions.build(cosmos().put("memo", "a\nto:      evil\"").build(),
+        CosmosVerifyTest.SIGNER.keys()).summary();
+    assertTrue(tricky.details().contains("memo \"a\\u000ato:      evil\\u0022\""),
+        tricky.details().toString());
   }
 
   @Test
