@@ -186,7 +186,12 @@ public final class CosmosRest implements ChainNode {
       throw new TransactionException("the account " + address + " does not exist on the node's "
           + "chain (it never received coins, so there is nothing to send)");
     }
-    return baseAccount(object(json(a), "account"));
+    JsonObject account = baseAccount(object(json(a), "account"));
+    if (account.has("address") && !address.equals(account.get("address").getAsString())) {
+      throw new IOException("asked for account " + address + ", the node answered "
+          + account.get("address").getAsString());
+    }
+    return account;
   }
 
   private URI uri(String path) {

@@ -138,6 +138,14 @@ class CosmosRestTest {
   }
 
   @Test
+  void anotherAccountsAnswerIsRefused() throws Exception {
+    CosmosRest rest = node(ex -> ex.getRequestURI().getPath().contains("node_info")
+        ? new String[] {"200", nodeInfo("thorchain-1")}
+        : new String[] {"200", baseAccount(CosmosVerifyTest.THOR_TO, "1", "1")});
+    assertThrows(IOException.class, () -> rest.complete(thorIntent(), KEYS));
+  }
+
+  @Test
   void anotherChainIdIsRefused() throws Exception {
     CosmosRest rest = node(ex -> new String[] {"200", nodeInfo("thorchain-stagenet-2")});
     TransactionException e = assertThrows(TransactionException.class,
