@@ -8,7 +8,9 @@
 // stdin: JSON array of {coin: "cosmos"|"thorchain", chainId, accountNumber, sequence, memo, gas,
 //   fee (base units, "0" for none), denom, amount, from, to (bech32 for cosmos), fromHex, toHex
 //   (20 bytes, for thorchain), publicKey (hex, 33 bytes), signature (hex r||s)}.
-// stdout: JSON array of {data (hex sign bytes), dataHash (hex), txBytes (base64 TxRaw)}. Exit 1 on error.
+// stdout: JSON array of {data (hex sign bytes), dataHash (hex), txBytes (base64 TxRaw),
+//   chainId (wallet-core's mainnet chain id for the coin type), address (wallet-core's address of
+//   the public key for the coin type)}. Exit 1 on error.
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { initWasm, TW } = require('@trustwallet/wallet-core');
@@ -18,7 +20,7 @@ const input = JSON.parse(await new Promise((ok) => {
   let s = ''; process.stdin.on('data', (d) => { s += d; }); process.stdin.on('end', () => ok(s));
 }));
 const core = await initWasm();
-const { CoinType, TransactionCompiler, DataVector } = core;
+const { CoinType, CoinTypeExt, TransactionCompiler, DataVector, AnyAddress, PublicKey, PublicKeyType } = core;
 const C = TW.Cosmos.Proto;
 const hex = (u) => Buffer.from(u).toString('hex');
 const out = [];
@@ -43,6 +45,8 @@ for (const t of input) {
   const keys = DataVector.createWithData(Buffer.from(t.publicKey, 'hex'));
   const signed = C.SigningOutput.decode(TransactionCompiler.compileWithSignatures(coin, bytes, sigs, keys));
   if (signed.errorMessage) { console.error('wallet-core:', signed.errorMessage); process.exit(1); }
-  out.push({ data: hex(pre.data), dataHash: hex(pre.dataHash), txBytes: JSON.parse(signed.serialized).tx_bytes });
+  const key = PublicKey.createWithData(Buffer.from(t.publicKey, 'hex'), PublicKeyType.secp256k1);
+  out.push({ data: hex(pre.data), dataHash: hex(pre.dataHash), txBytes: JSON.parse(signed.serialized).tx_bytes,
+    chainId: CoinTypeExt.chainId(coin), address: AnyAddress.createWithPublicKey(key, coin).description() });
 }
 console.log(JSON.stringify(out));

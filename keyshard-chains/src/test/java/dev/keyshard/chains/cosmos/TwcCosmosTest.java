@@ -44,6 +44,11 @@ class TwcCosmosTest {
       assertEquals(hex.formatHex(tx.signingRequests().get(0).message()),
           o.get("dataHash").getAsString(), what);
       assertEquals(CosmosVerifyTest.sign(intent).encoded(), o.get("txBytes").getAsString(), what);
+      if (tx.send().network() != CosmosNetwork.MAYACHAIN) {
+        // wallet-core's registry: the same mainnet chain id and the same address for the key.
+        assertEquals(tx.send().network().defaultChainId(), o.get("chainId").getAsString(), what);
+        assertEquals(tx.send().from().toString(), o.get("address").getAsString(), what);
+      }
     }
   }
 
