@@ -15,6 +15,9 @@ final class ChainNodes {
     if (EvmChains.all().contains(chain)) {
       return new EvmRpc(new JsonRpcClient(url));
     }
+    if (new dev.keyshard.chains.cosmos.CosmosTransactionBuilder().chains().contains(chain)) {
+      return new dev.keyshard.chains.cosmos.CosmosRest(url); // REST (LCD) URL, e.g. https://host:1317
+    }
     throw new IllegalArgumentException("Keyshard has no node client for " + chain.displayName()
         + " yet: give the missing fields yourself and broadcast the printed transaction");
   }

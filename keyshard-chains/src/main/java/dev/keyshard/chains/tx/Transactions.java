@@ -10,7 +10,8 @@ public final class Transactions {
       // one entry per chain family
       new dev.keyshard.chains.evm.EvmTransactionBuilder(),
       new dev.keyshard.chains.bitcoin.BitcoinTransactionBuilder(),
-      new dev.keyshard.chains.solana.SolanaTransferBuilder()
+      new dev.keyshard.chains.solana.SolanaTransferBuilder(),
+      new dev.keyshard.chains.cosmos.CosmosTransactionBuilder()
   );
 
   private Transactions() {}
