@@ -18,7 +18,10 @@ final class ChainNodes {
       return new EvmRpc(new JsonRpcClient(url));
     }
     if (UtxoChain.of(chain) != null) {
-      return new BitcoinRpc(new JsonRpcClient(url));
+      return new BitcoinRpc(new JsonRpcClient(url)); // bitcoind-style JSON-RPC, user:pass@host:port
+    }
+    if (new dev.keyshard.chains.cosmos.CosmosTransactionBuilder().chains().contains(chain)) {
+      return new dev.keyshard.chains.cosmos.CosmosRest(url); // REST (LCD) URL, e.g. https://host:1317
     }
     throw new IllegalArgumentException("Keyshard has no node client for " + chain.displayName()
         + " yet: give the missing fields yourself and broadcast the printed transaction");

@@ -13,6 +13,8 @@ import dev.keyshard.chains.tx.SigningRequest;
 import dev.keyshard.chains.tx.TransactionIntent;
 import dev.keyshard.chains.tx.UnsignedTransaction;
 import dev.keyshard.chains.tx.VaultKeys;
+import dev.keyshard.node.proto.FinishedSignatureProto;
+import dev.keyshard.node.proto.FinishedSignaturesProto;
 import dev.keyshard.relay.InMemoryRelayStore;
 import dev.keyshard.relay.RelayLimits;
 import dev.keyshard.relay.RelayServer;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * transaction from the intent, sign its three requests (two ECDSA, one TAPROOT), and BouncyCastle
  * ({@link SignatureCheck}) accepts every signature under the keys the chain layer derives; a
  * device whose own build differs, or whose user declines, stops the session before anything is
- * signed, and the initiator hears why.
+ * signed, and the initiator hears why; a device that missed the start returns the others'
+ * signatures only after each verifies for the transaction it built itself, and refuses forged ones.
  */
 class TransactionSigningCeremonyTest {
   static RelayServer relay;
@@ -102,6 +105,68 @@ class TransactionSigningCeremonyTest {
     bad[5] ^= 1;
     assertThrows(InvalidTransactionSignatureException.class, () -> SignatureCheck.verify(
         requests.get(1), requests.get(1).signingKey(keys), ChainSignature.schnorr(bad)));
+  }
+
+  @Test
+  void aCoSignerThatJoinsAfterTheOthersStartedGetsTheirSignaturesOnlyAfterCheckingThem()
+      throws Exception {
+    TransactionIntent intent = intent("late");
+    TransactionFactory factory = TestTransactions.factory("honest");
+    SigningCeremony.TransactionInitiator init =
+        signing().initiateTransaction(url, vault.get(0), intent, factory);
+    JoinCode code = init.joinCode();
+    Future<List<ChainSignature>> p1 = pool.submit(init::run);
+    Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
+        code, vault.get(1), factory, tx -> true));
+    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    // Devices 1 and 2 already sign: device 3 missed the session and learns its outcome, which it
+    // returns only once every signature verifies for the transaction it built itself.
+    List<String> shown = new java.util.ArrayList<>();
+    List<ChainSignature> late = signing().joinTransaction(code, vault.get(2), factory, tx -> {
+      shown.addAll(tx.summary().lines());
+      return true;
+    });
+    List<ChainSignature> s1 = p1.get(120, TimeUnit.SECONDS);
+    assertEquals(s1, p2.get(120, TimeUnit.SECONDS));
+    assertEquals(s1, late);
+    assertTrue(shown.contains("to:      test-to"), "the late device was shown what it signs: " + shown);
+    UnsignedTransaction own = factory.build(intent, VaultKeys.of(vault.get(2).info()));
+    VaultKeys keys = VaultKeys.of(vault.get(2).info());
+    for (int i = 0; i < late.size(); i++) {
+      SigningRequest r = own.signingRequests().get(i);
+      SignatureCheck.verify(r, r.signingKey(keys), late.get(i));
+    }
+  }
+
+  @Test
+  void aLateCoSignerRefusesSignaturesLeftOnTheRelayThatDoNotVerify() throws Exception {
+    SigningCeremony.TransactionInitiator init = signing().initiateTransaction(url, vault.get(0),
+        intent("forged end"), TestTransactions.factory("honest"));
+    JoinCode code = init.joinCode();
+    // An insider holding the session key starts it without this device and leaves three
+    // well-formed signatures that are not the vault's.
+    dev.keyshard.relay.client.RelayClient insider = new dev.keyshard.relay.client.RelayClient(url);
+    insider.join(code.session(), "insider-a", null);
+    insider.join(code.session(), "insider-b", null);
+    insider.start(code.session(), List.of("insider-a", "insider-b"));
+    FinishedSignaturesProto.Builder forged = FinishedSignaturesProto.newBuilder();
+    for (int recoveryId : new int[] {0, -1, 1}) {
+      byte[] sig = new byte[64];
+      new SecureRandom().nextBytes(sig);
+      sig[0] &= 0x7f;
+      sig[32] &= 0x3f;
+      forged.addSignatures(FinishedSignatureProto.newBuilder()
+          .setSignature(com.google.protobuf.ByteString.copyFrom(sig)).setRecoveryId(recoveryId));
+    }
+    FinishedResult.publish(insider, code, SigningCeremony.RESULT, forged.build().toByteArray(),
+        new SecureRandom());
+    SessionException e = assertThrows(SessionException.class, () -> signing().joinTransaction(
+        code, vault.get(2), TestTransactions.factory("honest"), tx -> true));
+    assertTrue(e.getMessage().contains("do not verify for this vault"), e.getMessage());
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC 2.0 client for the nodes Keyshard reads from and broadcasts to (EVM nodes, bitcoind
- * and its forks). Credentials in the URL ({@code http://user:pass@host:port}) become HTTP basic
+ * and its forks, Solana). Credentials in the URL ({@code http://user:pass@host:port}) become HTTP basic
  * auth and are never printed. A node's error is returned as an {@link RpcException} with the
  * node's own code and message, so a rejected broadcast can never look like a success.
  */
@@ -107,7 +107,8 @@ public final class JsonRpcClient {
         JsonObject e = error.getAsJsonObject();
         int code = e.has("code") ? e.get("code").getAsInt() : 0;
         String message = e.has("message") ? e.get("message").getAsString() : error.toString();
-        throw new RpcException(code, message);
+        JsonElement data = e.get("data");
+        throw new RpcException(code, message, data == null || data.isJsonNull() ? null : data.toString());
       }
       throw new RpcException(0, error.toString());
     }

@@ -9,7 +9,9 @@ public final class Transactions {
   private static final List<TransactionBuilder> BUILDERS = List.of(
       // one entry per chain family
       new dev.keyshard.chains.evm.EvmTransactionBuilder(),
-      new dev.keyshard.chains.bitcoin.BitcoinTransactionBuilder()
+      new dev.keyshard.chains.bitcoin.BitcoinTransactionBuilder(),
+      new dev.keyshard.chains.solana.SolanaTransferBuilder(),
+      new dev.keyshard.chains.cosmos.CosmosTransactionBuilder()
   );
 
   private Transactions() {}

@@ -1,0 +1,84 @@
+package dev.keyshard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.verify.Verifiers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole Solana path with real threshold signing: a 2-of-3 vault, {@code keyshard send
+ * --chain solana} with two of its shares (FROST Ed25519 signs the message), and LiteSVM
+ * (interop/sol-verify.mjs, signature verification on) executes the transfer from the vault's
+ * address; the same transaction with one signature bit flipped is refused.
+ */
+class SolanaSendTest {
+  private static final String RECIPIENT = "EN2sCsJ1WDV8UFqsiTXHcUPUxQ4juE71eCknHYYMifkd";
+
+  @TempDir Path tmp;
+
+  @Test
+  void liteSvmExecutesAThresholdSignedTransferFromTheVault() throws Exception {
+    Verifiers.Run bh = Verifiers.node("sol-verify.mjs", "", "blockhash");
+    assertEquals(0, bh.exitCode(), bh.stderr());
+    String blockhash = JsonParser.parseString(bh.stdout()).getAsJsonObject().get("blockhash").getAsString();
+
+    Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
+    CliRun k = CliRun.of("keygen", "--vault", "On LiteSVM", "-t", "2", "-n", "3", "--out",
+        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
+    assertEquals(0, k.exitCode(), k.err());
+    JsonObject made = JsonParser.parseString(k.out()).getAsJsonObject();
+    List<String> shares = new ArrayList<>();
+    made.getAsJsonArray("shares").forEach(s -> shares.add(s.getAsString()));
+    HexFormat hex = HexFormat.of();
+    String vault = Chain.SOLANA.address(hex.parseHex(made.get("publicKeyEcdsa").getAsString()),
+        hex.parseHex(made.get("publicKeyEddsa").getAsString()), hex.parseHex(made.get("chainCode").getAsString()));
+
+    CliRun r = CliRun.of("send", "--chain", "solana", "--to", RECIPIENT, "--amount", "0.25",
+        "--blockhash", blockhash, "--set", "priorityFee=5000", "--set", "computeUnits=1000",
+        "--shares", shares.get(0), shares.get(2), "--yes", "--json", "--password-file", pw.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals(vault, o.get("from").getAsString());
+
+    byte[] raw = Base64.getDecoder().decode(o.get("raw").getAsString());
+    byte[] flipped = raw.clone();
+    flipped[40] ^= 0x04;
+    JsonArray txs = new JsonArray();
+    for (byte[] t : List.of(raw, flipped)) {
+      JsonObject tx = new JsonObject();
+      tx.addProperty("label", t == raw ? "signed" : "flipped");
+      tx.addProperty("txBase64", Base64.getEncoder().encodeToString(t));
+      txs.add(tx);
+    }
+    JsonObject input = new JsonObject();
+    input.addProperty("payer", vault);
+    input.addProperty("recipient", RECIPIENT);
+    input.addProperty("airdrop", "1000000000");
+    input.add("txs", txs);
+    Verifiers.Run run = Verifiers.node("sol-verify.mjs", input.toString());
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonArray out = JsonParser.parseString(run.stdout()).getAsJsonArray();
+    JsonObject signed = out.get(0).getAsJsonObject();
+    assertTrue(signed.get("ok").getAsBoolean(), signed.toString());
+    assertEquals(o.get("txHash").getAsString(), signed.get("signature").getAsString());
+    assertEquals("250000000", signed.get("recipientBalance").getAsString());
+    // 0.25 SOL + 5000 lamports per signature + ⌈5000 × 1000 / 10^6⌉ = 5 lamports priority fee
+    assertEquals(String.valueOf(1_000_000_000L - 250_000_000L - 5005), signed.get("payerBalance").getAsString());
+    JsonObject bad = out.get(1).getAsJsonObject();
+    assertFalse(bad.get("ok").getAsBoolean(), bad.toString());
+    assertEquals("SignatureFailure", bad.get("error").getAsString());
+  }
+}
