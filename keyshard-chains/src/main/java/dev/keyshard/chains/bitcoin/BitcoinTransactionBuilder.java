@@ -56,7 +56,9 @@ import java.util.Set;
  *       m/84'/coin'/0'/0/0) or "p2tr" (BIP-86 at m/86'/coin'/0'/0/0); the default type of the
  *       utxos and of the change. Dogecoin and Bitcoin Cash: "p2pkh" only.
  * </ul>
- * Any other field is an error, so a misspelt one is not silently ignored. The transaction has
+ * Any other field is an error, so a misspelt one is not silently ignored. A transaction over
+ * the 100,000 vB (Dogecoin, Bitcoin Cash: bytes) that nodes relay is refused
+ * before anything is signed. The transaction has
  * version 2 (Dogecoin: 1), lock time 0, the recipient's output first and change second.
  */
 public final class BitcoinTransactionBuilder implements TransactionBuilder {
