@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * must list exactly the 700 confirmed, unspent, mature outputs with their amounts to the litoshi
  * (each checked against the block it was mined in and Litecoin's regtest subsidy schedule); a
  * spend needing 444 of them is built, signed, accepted by the node's testmempoolaccept, broadcast
- * and mined. Spending an excluded output by hand is refused by the node with its reason.
+ * and mined. Spending an excluded output by hand is refused by the node with its reason, and
+ * the maturity boundary (99 vs 100 confirmations) is the node's.
  */
 @Timeout(120)
 class LitecoinManyUtxosTest {
@@ -125,6 +126,37 @@ class LitecoinManyUtxosTest {
       lap("whole test before stopping the node", begin);
     }
     lap("whole test", begin);
+  }
+
+  /**
+   * The maturity boundary as the node draws it: a coinbase with 99 confirmations is not listed
+   * (and the node refuses its spend), with 100 it is listed and the node accepts its spend.
+   */
+  @Test
+  void aCoinbaseIsListedFromItsHundredthConfirmation() throws Exception {
+    try (LitecoinRegtest node = LitecoinRegtest.start()) {
+      String coinbase = mineToVault(node, 1).get(0);
+      node.mine(98);
+      assertEquals(99, node.call("gettxout", coinbase.split(":")[0], 0).getAsJsonObject()
+          .get("confirmations").getAsInt());
+      BitcoinRpc rpc = new BitcoinRpc(new JsonRpcClient(node.rpcUrl()));
+      dev.keyshard.chains.tx.TransactionException none = assertThrows(
+          dev.keyshard.chains.tx.TransactionException.class,
+          () -> rpc.complete(intent("1").build(), VAULT.keys()));
+      assertTrue(none.getMessage().contains("no spendable output"), none.getMessage());
+      SignedTransaction early = sign(intent("1").put("utxos", List.of(coinbase)).put("feeRate", "1")
+          .build());
+      JsonObject refused = node.testMempoolAccept(early.encoded());
+      assertEquals("bad-txns-premature-spend-of-coinbase", refused.get("reject-reason").getAsString());
+
+      node.mine(1);
+      TransactionIntent completed = rpc.complete(intent("1").build(), VAULT.keys());
+      assertEquals(List.of(coinbase), completed.list("utxos"));
+      SignedTransaction spend = sign(completed);
+      JsonObject accepted = node.testMempoolAccept(spend.encoded());
+      assertTrue(accepted.get("allowed").getAsBoolean(), accepted.toString());
+      assertEquals(spend.txHash(), rpc.broadcast(spend));
+    }
   }
 
   /**
