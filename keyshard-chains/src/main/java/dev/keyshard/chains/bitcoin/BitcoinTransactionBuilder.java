@@ -56,7 +56,9 @@ import java.util.Set;
  *       m/84'/coin'/0'/0/0) or "p2tr" (BIP-86 at m/86'/coin'/0'/0/0); the default type of the
  *       utxos and of the change. Dogecoin and Bitcoin Cash: "p2pkh" only.
  * </ul>
- * Any other field is an error, so a misspelt one is not silently ignored. The transaction has
+ * Any other field is an error, so a misspelt one is not silently ignored. A transaction over
+ * the 100,000 vB (Dogecoin, Bitcoin Cash: bytes) that nodes relay is refused
+ * before anything is signed. The transaction has
  * version 2 (Dogecoin: 1), lock time 0, the recipient's output first and change second.
  */
 public final class BitcoinTransactionBuilder implements TransactionBuilder {
@@ -64,6 +66,12 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       "fee", "maxFee", "change", "rbf", "network", "addressType");
   private static final long SEQUENCE_RBF = 0xfffffffdL;
   private static final long SEQUENCE_FINAL = 0xffffffffL;
+  /**
+   * The largest transaction nodes relay: Bitcoin Core's policy MAX_STANDARD_TX_WEIGHT of 400,000
+   * weight units (Litecoin Core and Dogecoin Core inherit it), Bitcoin Cash Node's
+   * MAX_STANDARD_TX_SIZE of 100,000 bytes. A bigger one is valid in a block but no node passes it on.
+   */
+  static final long MAX_STANDARD_VSIZE = 100_000;
 
   @Override
   public Set<Chain> chains() {
@@ -99,6 +107,7 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
         change.scriptPubKey(), chain.dust(change.type()), fee, chain);
     checkFee(chain, sel.fee(), amount, maxFee);
     checkRelayFloor(chain, sel.fee(), sel.vsize());
+    checkStandardSize(chain, sel);
 
     Map<ScriptType, VaultScript> own = new EnumMap<>(ScriptType.class);
     List<VaultScript> spent = new ArrayList<>();
@@ -269,6 +278,22 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
           + "below " + chain.chain().displayName() + "'s minimum relay fee of "
           + min.toPlainString() + " " + chain.feeRateUnit() + " ("
           + chain.format(min.multiply(BigDecimal.valueOf(size)).longValueExact()) + ")");
+    }
+  }
+
+  /**
+   * Refuses, before anything is signed, a transaction nodes would not relay. The estimate is an
+   * upper bound (largest signatures), and largest-first selection already spends the fewest
+   * outputs that cover the amount, so no other choice of the given utxos would fit.
+   */
+  private static void checkStandardSize(UtxoChain chain, CoinSelection.Result sel)
+      throws TransactionException {
+    if (sel.vsize() > MAX_STANDARD_VSIZE) {
+      String unit = chain.segwit() ? " vB" : " bytes";
+      throw new TransactionException("the transaction would be ~" + sel.vsize() + unit
+          + " with " + sel.inputs().size() + " inputs, over the standard limit of "
+          + MAX_STANDARD_VSIZE + unit + " (" + 4 * MAX_STANDARD_VSIZE + " weight units) that "
+          + "nodes relay: send less, or first consolidate 'utxos' in smaller spends to the vault");
     }
   }
 
