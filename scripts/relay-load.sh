@@ -58,7 +58,8 @@ jvm=(${RELAY_JAVA_OPTS:-})
 [ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=delay=${warmup}s,duration=${duration}s,filename=$jfr")
 taskset -c "$relay_core" java "${jvm[@]}" -jar "$jar" relay --port "$port" "${relay_args[@]}" \
     >"$work/relay.log" 2>&1 &
-pids+=($!)
+relay_pid=$!
+pids+=($relay_pid)
 url="http://127.0.0.1:$port"
 for _ in $(seq 200); do curl -fs "$url/ping" >/dev/null 2>&1 && break; sleep 0.05; done
 curl -fs "$url/ping" >/dev/null || { cat "$work/relay.log" >&2; exit 1; }
@@ -79,7 +80,18 @@ run_wrk() {
 echo "== relay ($([ "$redis" = 1 ] && echo redis || echo memory)) on core $relay_core, wrk on core $wrk_core:" \
     "mode $mode, $conns connections, $sessions sessions, $body-char bodies"
 run_wrk "${warmup}s" 1 >"$work/warmup.txt"
+# The relay's CPU time (user + system, clock ticks) over the measured run: CPU per request is a
+# steadier figure than requests/s on a machine shared with other work.
+# Also the relay core's busy time, so a run where other processes took that core shows it.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$relay_pid/stat"; }
+core_busy() { awk -v c="cpu$relay_core" '$1 == c {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+cpu0="$(cpu_ticks)" busy0="$(core_busy)"
 run_wrk "${duration}s" 2 | tee "$work/run.txt"
+cpu1="$(cpu_ticks)" busy1="$(core_busy)"
+awk -v t="$((cpu1 - cpu0))" -v b="$((busy1 - busy0))" -v hz="$(getconf CLK_TCK)" -v d="$duration" '
+  /^ +[0-9]+ requests in/ { n = $1 }
+  END { if (n > 0) printf "relay CPU: %.1f s of %s s measured, %.1f us per request; other work on its core: %.1f s\n",
+      t / hz, d, 1e6 * t / hz / n, (b - t) / hz }' "$work/run.txt"
 status=0
 for f in warmup run; do
   if grep -qE 'Non-2xx|Socket errors' "$work/$f.txt"; then

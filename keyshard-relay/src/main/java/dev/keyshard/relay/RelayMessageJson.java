@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,36 +104,60 @@ public final class RelayMessageJson {
 
   /** A queue as vultisig-relay writes it: empty strings and lists left out. */
   public static String writeQueue(List<RelayMessage> messages) {
-    int size = 2;
+    List<byte[]> entries = new ArrayList<>(messages.size());
     for (RelayMessage m : messages) {
-      size += m.body().length() + 128;
+      entries.add(writeQueueEntry(m));
     }
-    StringWriter out = new StringWriter(size);
+    return new String(joinQueue(entries), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One message of a {@link #writeQueue} answer, as UTF-8: what a store can keep ready, so that a
+   * read copies bytes instead of encoding every message again ({@link #joinQueue}).
+   */
+  public static byte[] writeQueueEntry(RelayMessage m) {
+    StringWriter out = new StringWriter(m.body().length() + 128);
     try (JsonWriter w = new JsonWriter(out)) {
-      w.beginArray();
-      for (RelayMessage m : messages) {
-        w.beginObject();
-        if (!m.sessionId().isEmpty()) {
-          w.name("session_id").value(m.sessionId());
-        }
-        if (!m.from().isEmpty()) {
-          w.name("from").value(m.from());
-        }
-        if (!m.to().isEmpty()) {
-          writeIds(w.name("to"), m.to());
-        }
-        if (!m.body().isEmpty()) {
-          w.name("body").value(m.body());
-        }
-        w.name("hash").value(m.hash());
-        w.name("sequence_no").value(m.sequenceNo());
-        w.endObject();
+      w.beginObject();
+      if (!m.sessionId().isEmpty()) {
+        w.name("session_id").value(m.sessionId());
       }
-      w.endArray();
+      if (!m.from().isEmpty()) {
+        w.name("from").value(m.from());
+      }
+      if (!m.to().isEmpty()) {
+        writeIds(w.name("to"), m.to());
+      }
+      if (!m.body().isEmpty()) {
+        w.name("body").value(m.body());
+      }
+      w.name("hash").value(m.hash());
+      w.name("sequence_no").value(m.sequenceNo());
+      w.endObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The {@link #writeQueue} answer made of entries from {@link #writeQueueEntry}, in order. */
+  public static byte[] joinQueue(List<byte[]> entries) {
+    int size = 1 + Math.max(1, entries.size());
+    for (byte[] e : entries) {
+      size += e.length;
+    }
+    byte[] out = new byte[size];
+    out[0] = '[';
+    int at = 1;
+    for (byte[] e : entries) {
+      if (at > 1) {
+        out[at++] = ',';
+      }
+      System.arraycopy(e, 0, out, at, e.length);
+      at += e.length;
+    }
+    out[at] = ']';
+    return out;
   }
 
   /**

@@ -144,9 +144,9 @@ final class RelayRoutes {
     if (!mayRead(ctx, s, party)) {
       return;
     }
-    List<RelayMessage> q = store.queue(StoreKeys.queue(s, party, messageId(ctx)));
-    metrics.messagesDelivered.add(q.size());
-    ctx.contentType("application/json").result(RelayMessageJson.writeQueue(q));
+    RelayStore.EncodedQueue q = store.encodedQueue(StoreKeys.queue(s, party, messageId(ctx)));
+    metrics.messagesDelivered.add(q.messages());
+    ctx.contentType("application/json").result(q.json());
   }
 
   private void deleteMessage(Context ctx) throws Exception {

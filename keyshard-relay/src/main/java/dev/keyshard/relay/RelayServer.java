@@ -30,6 +30,12 @@ public final class RelayServer implements AutoCloseable {
       config.http.maxRequestSize = limits.maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
       config.jetty.threadPool = threadPool();
+      // No HTTP sessions: Javalin installs a SessionHandler (Jetty refuses to remove it) that
+      // looks for a session id in every request's cookies and path; the relay never uses one.
+      config.jetty.modifyServletContextHandler(h -> {
+        h.getSessionHandler().setUsingCookies(false);
+        h.getSessionHandler().setUsingUriParameters(false);
+      });
       config.routes.exception(BadRequestException.class,
           (e, ctx) -> ctx.status(400).result(e.getMessage()));
       config.routes.exception(MalformedRelayJsonException.class,
