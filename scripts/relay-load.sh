@@ -4,21 +4,25 @@
 # Builds nothing: expects keyshard-cli/target/keyshard.jar from
 #   ./mvnw -q -B -o -pl keyshard-cli -am package -DskipTests
 #
-# Usage: scripts/relay-load.sh [--redis] [--mode post|cycle] [--connections C] [--duration S]
-#                              [--sessions N] [--body CHARS] [--jfr FILE]
+# Usage: scripts/relay-load.sh [--redis] [--mode post|cycle] [--batch B] [--connections C]
+#                              [--duration S] [--warmup S] [--sessions N] [--body CHARS] [--jfr FILE]
 #   post:  only message posts (each request is one message);
-#   cycle: post, read the queue, delete an earlier message (three requests per message).
+#   cycle: a polling receiver: B messages posted to one queue, one read of that queue (which
+#          answers with them), B deletes; 2B + 1 requests per B messages (default B 1: post,
+#          read, delete for each message, three requests per message).
+# RELAY_JAVA_OPTS: JVM options for the relay (e.g. the ones `keyshard relay` documents).
 # Sessions are joined (sender, receiver) before the run. Every run is checked for non-2xx
 # responses and socket errors; a 429 (quota) or 404 would fail the run, not hide in the figure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${RELAY_JAR:-$root/keyshard-cli/target/keyshard.jar}"  # RELAY_JAR: another build to compare
-redis=0 mode=post conns=32 duration=15 sessions=200 body=2048 jfr="" warmup=8
+redis=0 mode=post batch=1 conns=32 duration=15 sessions=200 body=2048 jfr="" warmup=8
 relay_core="${RELAY_CORE:-0}" wrk_core="${WRK_CORE:-1}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --redis) redis=1 ;;
     --mode) mode="$2"; shift ;;
+    --batch) batch="$2"; shift ;;
     --connections) conns="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --sessions) sessions="$2"; shift ;;
@@ -75,10 +79,10 @@ curl -fsS -K "$work/joins.cfg"
 
 run_wrk() {
   taskset -c "$wrk_core" wrk -t 1 -c "$conns" -d "$1" --latency -s "$root/scripts/relay-load.lua" \
-      "$url" -- "$mode" "$sessions" "$body" "$2"
+      "$url" -- "$mode" "$sessions" "$body" "$2" "$batch"
 }
 echo "== relay ($([ "$redis" = 1 ] && echo redis || echo memory)) on core $relay_core, wrk on core $wrk_core:" \
-    "mode $mode, $conns connections, $sessions sessions, $body-char bodies"
+    "mode $mode$([ "$mode" = cycle ] && echo " (batch $batch)"), $conns connections, $sessions sessions, $body-char bodies"
 run_wrk "${warmup}s" 1 >"$work/warmup.txt"
 # The relay's CPU time (user + system, clock ticks) over the measured run: CPU per request is a
 # steadier figure than requests/s on a machine shared with other work.
