@@ -10,7 +10,8 @@
 #   cycle: a polling receiver: B messages posted to one queue, one read of that queue (which
 #          answers with them), B deletes; 2B + 1 requests per B messages (default B 1: post,
 #          read, delete for each message, three requests per message).
-# RELAY_JAVA_OPTS: JVM options for the relay (e.g. the ones `keyshard relay` documents).
+# RELAY_JAVA_OPTS: JVM options for the relay (default none; the `keyshard` launcher runs the
+# relay with "-XX:+UseSerialGC -Xmn32m", see there).
 # Sessions are joined (sender, receiver) before the run. Every run is checked for non-2xx
 # responses and socket errors; a 429 (quota) or 404 would fail the run, not hide in the figure.
 set -euo pipefail
