@@ -4,21 +4,26 @@
 # Builds nothing: expects keyshard-cli/target/keyshard.jar from
 #   ./mvnw -q -B -o -pl keyshard-cli -am package -DskipTests
 #
-# Usage: scripts/relay-load.sh [--redis] [--mode post|cycle] [--connections C] [--duration S]
-#                              [--sessions N] [--body CHARS] [--jfr FILE]
+# Usage: scripts/relay-load.sh [--redis] [--mode post|cycle] [--batch B] [--connections C]
+#                              [--duration S] [--warmup S] [--sessions N] [--body CHARS] [--jfr FILE]
 #   post:  only message posts (each request is one message);
-#   cycle: post, read the queue, delete an earlier message (three requests per message).
+#   cycle: a polling receiver: B messages posted to one queue, one read of that queue (which
+#          answers with them), B deletes; 2B + 1 requests per B messages (default B 1: post,
+#          read, delete for each message, three requests per message).
+# RELAY_JAVA_OPTS: JVM options for the relay (default none; the `keyshard` launcher runs the
+# relay with "-XX:+UseSerialGC -Xmn32m", see there).
 # Sessions are joined (sender, receiver) before the run. Every run is checked for non-2xx
 # responses and socket errors; a 429 (quota) or 404 would fail the run, not hide in the figure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${RELAY_JAR:-$root/keyshard-cli/target/keyshard.jar}"  # RELAY_JAR: another build to compare
-redis=0 mode=post conns=32 duration=15 sessions=200 body=2048 jfr="" warmup=8
+redis=0 mode=post batch=1 conns=32 duration=15 sessions=200 body=2048 jfr="" warmup=8
 relay_core="${RELAY_CORE:-0}" wrk_core="${WRK_CORE:-1}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --redis) redis=1 ;;
     --mode) mode="$2"; shift ;;
+    --batch) batch="$2"; shift ;;
     --connections) conns="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --sessions) sessions="$2"; shift ;;
@@ -58,7 +63,8 @@ jvm=(${RELAY_JAVA_OPTS:-})
 [ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=delay=${warmup}s,duration=${duration}s,filename=$jfr")
 taskset -c "$relay_core" java "${jvm[@]}" -jar "$jar" relay --port "$port" "${relay_args[@]}" \
     >"$work/relay.log" 2>&1 &
-pids+=($!)
+relay_pid=$!
+pids+=($relay_pid)
 url="http://127.0.0.1:$port"
 for _ in $(seq 200); do curl -fs "$url/ping" >/dev/null 2>&1 && break; sleep 0.05; done
 curl -fs "$url/ping" >/dev/null || { cat "$work/relay.log" >&2; exit 1; }
@@ -74,12 +80,23 @@ curl -fsS -K "$work/joins.cfg"
 
 run_wrk() {
   taskset -c "$wrk_core" wrk -t 1 -c "$conns" -d "$1" --latency -s "$root/scripts/relay-load.lua" \
-      "$url" -- "$mode" "$sessions" "$body" "$2"
+      "$url" -- "$mode" "$sessions" "$body" "$2" "$batch"
 }
 echo "== relay ($([ "$redis" = 1 ] && echo redis || echo memory)) on core $relay_core, wrk on core $wrk_core:" \
-    "mode $mode, $conns connections, $sessions sessions, $body-char bodies"
+    "mode $mode$([ "$mode" = cycle ] && echo " (batch $batch)"), $conns connections, $sessions sessions, $body-char bodies"
 run_wrk "${warmup}s" 1 >"$work/warmup.txt"
+# The relay's CPU time (user + system, clock ticks) over the measured run: CPU per request is a
+# steadier figure than requests/s on a machine shared with other work.
+# Also the relay core's busy time, so a run where other processes took that core shows it.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$relay_pid/stat"; }
+core_busy() { awk -v c="cpu$relay_core" '$1 == c {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+cpu0="$(cpu_ticks)" busy0="$(core_busy)"
 run_wrk "${duration}s" 2 | tee "$work/run.txt"
+cpu1="$(cpu_ticks)" busy1="$(core_busy)"
+awk -v t="$((cpu1 - cpu0))" -v b="$((busy1 - busy0))" -v hz="$(getconf CLK_TCK)" -v d="$duration" '
+  /^ +[0-9]+ requests in/ { n = $1 }
+  END { if (n > 0) printf "relay CPU: %.1f s of %s s measured, %.1f us per request; other work on its core: %.1f s\n",
+      t / hz, d, 1e6 * t / hz / n, (b - t) / hz }' "$work/run.txt"
 status=0
 for f in warmup run; do
   if grep -qE 'Non-2xx|Socket errors' "$work/$f.txt"; then

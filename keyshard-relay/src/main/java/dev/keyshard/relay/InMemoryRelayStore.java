@@ -1,5 +1,6 @@
 package dev.keyshard.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,16 @@ public final class InMemoryRelayStore implements RelayStore {
   /** A list, a queue or a value, and when it expires. Guarded by the map's per-key lock. */
   private static final class Entry {
     final List<String> members = new ArrayList<>();
-    final List<RelayMessage> queue = new ArrayList<>();
+    /** Each message as its {@code GET /message} JSON: one compact array, encoded once. */
+    final List<Queued> queue = new ArrayList<>();
     /** The hashes in {@link #queue}, so a duplicate is found without a scan. */
     final java.util.Set<String> hashes = new java.util.HashSet<>();
     String value;
     long expiresAt;
   }
+
+  /** A queued message: its hash, and its entry of the queue's JSON answer. */
+  private record Queued(String hash, byte[] json) {}
 
   private static final class SessionQuota {
     int messages;
@@ -92,6 +97,7 @@ public final class InMemoryRelayStore implements RelayStore {
   public boolean enqueue(String session, String queueKey, RelayMessage message)
       throws LimitExceededException {
     boolean[] added = {false};
+    Queued queued = new Queued(message.hash(), RelayMessageJson.writeQueueEntry(message));
     SessionQuota q = touchSession(session);
     synchronized (q) {
       if (q.messages >= limits.maxMessagesPerSession()) {
@@ -101,7 +107,7 @@ public final class InMemoryRelayStore implements RelayStore {
       entries.compute(queueKey, (k, e) -> {
         Entry live = fresh(e);
         if (live.hashes.add(message.hash())) {
-          live.queue.add(message);
+          live.queue.add(queued);
           added[0] = true;
         }
         live.expiresAt = deadline();
@@ -116,8 +122,24 @@ public final class InMemoryRelayStore implements RelayStore {
 
   @Override
   public List<RelayMessage> queue(String queueKey) {
-    List<RelayMessage> q = read(queueKey, e -> List.copyOf(e.queue));
-    return q == null ? List.of() : q;
+    try {
+      return RelayMessageJson.readQueue(new String(encodedQueue(queueKey).json(),
+          StandardCharsets.UTF_8));
+    } catch (MalformedRelayJsonException e) {
+      throw new IllegalStateException("the store encoded a message it cannot read", e);
+    }
+  }
+
+  @Override
+  public EncodedQueue encodedQueue(String queueKey) {
+    EncodedQueue q = read(queueKey, e -> {
+      List<byte[]> entries = new ArrayList<>(e.queue.size());
+      for (Queued m : e.queue) {
+        entries.add(m.json());
+      }
+      return new EncodedQueue(entries.size(), RelayMessageJson.joinQueue(entries));
+    });
+    return q == null ? new EncodedQueue(0, RelayMessageJson.joinQueue(List.of())) : q;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,36 +104,131 @@ public final class RelayMessageJson {
 
   /** A queue as vultisig-relay writes it: empty strings and lists left out. */
   public static String writeQueue(List<RelayMessage> messages) {
-    int size = 2;
+    List<byte[]> entries = new ArrayList<>(messages.size());
     for (RelayMessage m : messages) {
-      size += m.body().length() + 128;
+      entries.add(writeQueueEntry(m));
     }
-    StringWriter out = new StringWriter(size);
-    try (JsonWriter w = new JsonWriter(out)) {
-      w.beginArray();
-      for (RelayMessage m : messages) {
-        w.beginObject();
-        if (!m.sessionId().isEmpty()) {
-          w.name("session_id").value(m.sessionId());
+    return new String(joinQueue(entries), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One message of a {@link #writeQueue} answer, as UTF-8: what a store can keep ready, so that a
+   * read copies bytes instead of encoding every message again ({@link #joinQueue}).
+   */
+  public static byte[] writeQueueEntry(RelayMessage m) {
+    // Straight to UTF-8 in one array of the exact size (a relay encodes every posted message):
+    // the same bytes as Gson's JsonWriter, which writes the other answers.
+    List<byte[]> parts = new ArrayList<>(24);
+    char sep = '{';
+    if (!m.sessionId().isEmpty()) {
+      sep = field(parts, sep, "session_id", m.sessionId());
+    }
+    if (!m.from().isEmpty()) {
+      sep = field(parts, sep, "from", m.from());
+    }
+    if (!m.to().isEmpty()) {
+      parts.add(ascii(sep + "\"to\":["));
+      for (int i = 0; i < m.to().size(); i++) {
+        if (i > 0) {
+          parts.add(COMMA);
         }
-        if (!m.from().isEmpty()) {
-          w.name("from").value(m.from());
-        }
-        if (!m.to().isEmpty()) {
-          writeIds(w.name("to"), m.to());
-        }
-        if (!m.body().isEmpty()) {
-          w.name("body").value(m.body());
-        }
-        w.name("hash").value(m.hash());
-        w.name("sequence_no").value(m.sequenceNo());
-        w.endObject();
+        quoted(parts, m.to().get(i));
       }
-      w.endArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      parts.add(CLOSE_ARRAY);
+      sep = ',';
     }
-    return out.toString();
+    if (!m.body().isEmpty()) {
+      sep = field(parts, sep, "body", m.body());
+    }
+    field(parts, sep, "hash", m.hash());
+    parts.add(ascii(",\"sequence_no\":" + m.sequenceNo() + "}"));
+    int size = 0;
+    for (byte[] p : parts) {
+      size += p.length;
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
+    }
+    return out;
+  }
+
+  private static final byte[] COMMA = {','};
+  private static final byte[] QUOTE = {'"'};
+  private static final byte[] CLOSE_ARRAY = {']'};
+
+  private static char field(List<byte[]> parts, char sep, String name, String value) {
+    parts.add(ascii(sep + "\"" + name + "\":"));
+    quoted(parts, value);
+    return ',';
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A JSON string escaped as Gson's JsonWriter escapes it (not HTML-safe). */
+  private static void quoted(List<byte[]> parts, String s) {
+    parts.add(QUOTE);
+    parts.add(escape(s).getBytes(StandardCharsets.UTF_8));
+    parts.add(QUOTE);
+  }
+
+  private static String escape(String s) {
+    int i = 0;
+    while (i < s.length() && !needsEscape(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\f' -> b.append("\\f");
+        default -> {
+          if (needsEscape(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** The {@link #writeQueue} answer made of entries from {@link #writeQueueEntry}, in order. */
+  public static byte[] joinQueue(List<byte[]> entries) {
+    int size = 1 + Math.max(1, entries.size());
+    for (byte[] e : entries) {
+      size += e.length;
+    }
+    byte[] out = new byte[size];
+    out[0] = '[';
+    int at = 1;
+    for (byte[] e : entries) {
+      if (at > 1) {
+        out[at++] = ',';
+      }
+      System.arraycopy(e, 0, out, at, e.length);
+      at += e.length;
+    }
+    out[at] = ']';
+    return out;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters for {@code GET /metrics}, in Prometheus' text format. Never ids or bodies. */
 final class RelayMetrics {
   /** method → route template → status → count. */
-  private final Map<String, Map<String, Map<Integer, LongAdder>>> counters =
+  private final Map<String, Map<String, ByStatus>> counters =
       new ConcurrentHashMap<>();
   final LongAdder messagesQueued = new LongAdder();
   final LongAdder messagesDuplicate = new LongAdder();
@@ -17,17 +17,72 @@ final class RelayMetrics {
 
   /** Counts one request; a map lookup by the route's own strings, no key built per request. */
   void request(String method, String route, int status) {
-    Map<String, Map<Integer, LongAdder>> routes = counters.get(method);
-    Map<Integer, LongAdder> byStatus = routes == null ? null : routes.get(route);
+    byStatus(method, route).count(status);
+  }
+
+  /** A route's counters, to keep and count into without any lookup (the hot routes). */
+  Route route(String method, String template) {
+    return new Route(template, byStatus(method, template));
+  }
+
+  /** One route's request counters by status. */
+  static final class Route {
+    private final String template;
+    private final ByStatus byStatus;
+
+    private Route(String template, ByStatus byStatus) {
+      this.template = template;
+      this.byStatus = byStatus;
+    }
+
+    String template() {
+      return template;
+    }
+
+    void count(int status) {
+      byStatus.count(status);
+    }
+  }
+
+  private ByStatus byStatus(String method, String route) {
+    Map<String, ByStatus> routes = counters.get(method);
+    ByStatus byStatus = routes == null ? null : routes.get(route);
     if (byStatus == null) {
       byStatus = counters.computeIfAbsent(method, k -> new ConcurrentHashMap<>())
-          .computeIfAbsent(route, k -> new ConcurrentHashMap<>());
+          .computeIfAbsent(route, k -> new ByStatus());
     }
-    LongAdder n = byStatus.get(status);
-    if (n == null) {
-      n = byStatus.computeIfAbsent(status, k -> new LongAdder());
+    return byStatus;
+  }
+
+  /** Counters for statuses 100..599 in an array, each made on first use; others in a map. */
+  private static final class ByStatus {
+    private final java.util.concurrent.atomic.AtomicReferenceArray<LongAdder> common =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(500);
+    private final Map<Integer, LongAdder> other = new ConcurrentHashMap<>();
+
+    void count(int status) {
+      LongAdder n;
+      if (status >= 100 && status < 600) {
+        n = common.get(status - 100);
+        if (n == null) {
+          common.compareAndSet(status - 100, null, new LongAdder());
+          n = common.get(status - 100);
+        }
+      } else {
+        n = other.computeIfAbsent(status, k -> new LongAdder());
+      }
+      n.increment();
     }
-    n.increment();
+
+    void forEach(java.util.function.BiConsumer<Integer, LongAdder> f) {
+      for (int i = 0; i < common.length(); i++) {
+        LongAdder n = common.get(i);
+        if (n != null) {
+          f.accept(i + 100, n);
+        }
+      }
+      other.forEach(f);
+    }
   }
 
   String render(int sessions) {

@@ -21,6 +21,12 @@ final class RelayRoutes {
   static final String MESSAGE_ID = "message_id";
   static final String QUEUE_TOKEN = "keyshard-queue-token";
   static final String PING_TEXT = "Voltix Router is running";
+  static final String POST_MESSAGE = "/message/{session}";
+  static final String GET_MESSAGES = "/message/{session}/{party}";
+  static final String DELETE_MESSAGE = "/message/{session}/{party}/{hash}";
+  static final String TEXT = "text/plain";
+  static final String JSON = "application/json";
+  private static final byte[] NONE = new byte[0];
 
   private final RelayStore store;
   private final RelayMetrics metrics;
@@ -40,9 +46,15 @@ final class RelayRoutes {
     r.get("/health", this::health);
     r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
         .result(metrics.render(store.sessionCount())));
-    r.post("/message/{session}", this::postMessage);
-    r.get("/message/{session}/{party}", this::getMessages);
-    r.delete("/message/{session}/{party}/{hash}", this::deleteMessage);
+    // The message routes: MessageRouteHandler serves them before Javalin sees them; these
+    // registrations take what it passes on (bodies without a length or over the limit).
+    r.post(POST_MESSAGE, ctx -> send(ctx, postMessage(ctx.pathParam("session"),
+        ctx.header(MESSAGE_ID), bodyBytes(ctx))));
+    r.get(GET_MESSAGES, ctx -> send(ctx, getMessages(ctx.pathParam("session"),
+        ctx.pathParam("party"), ctx.header(MESSAGE_ID), ctx.header(QUEUE_TOKEN))));
+    r.delete(DELETE_MESSAGE, ctx -> send(ctx, deleteMessage(ctx.pathParam("session"),
+        ctx.pathParam("party"), ctx.pathParam("hash"), ctx.header(MESSAGE_ID),
+        ctx.header(QUEUE_TOKEN))));
     r.post("/start/{session}", ctx -> setList(ctx, StoreKeys.started(session(ctx))));
     r.get("/start/{session}", ctx -> getList(ctx, StoreKeys.started(session(ctx))));
     r.post("/complete/{session}/keysign", ctx -> {
@@ -119,11 +131,53 @@ final class RelayRoutes {
     ctx.contentType("text/plain; charset=UTF-8").result(v.get());
   }
 
-  /** {@code POST /message/{session}}: queued once per recipient → 202. */
-  private void postMessage(Context ctx) throws Exception {
-    String s = session(ctx);
-    String mid = messageId(ctx);
-    RelayMessage m = RelayMessageJson.readPosted(body(ctx));
+  /**
+   * What a message route answers, whichever HTTP layer carries it: status, content type (as
+   * Javalin sends it, {@code text/plain} by default) and body.
+   */
+  record Reply(int status, String contentType, byte[] body) {
+    static Reply empty(int status) {
+      return new Reply(status, TEXT, NONE);
+    }
+
+    static Reply text(int status, String text) {
+      return new Reply(status, TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * The reply for the relay's own refusals (400, 404, 429), as Javalin's exception mapping in
+   * {@link RelayServer} sends them; null for anything else (a 500).
+   */
+  static Reply refusal(Exception e) {
+    int status;
+    if (e instanceof BadRequestException || e instanceof MalformedRelayJsonException) {
+      status = 400;
+    } else if (e instanceof LimitExceededException) {
+      status = 429;
+    } else if (e instanceof UnknownSessionException) {
+      status = 404;
+    } else {
+      return null;
+    }
+    return Reply.text(status, e.getMessage());
+  }
+
+  private static void send(Context ctx, Reply reply) {
+    ctx.status(reply.status()).contentType(reply.contentType());
+    if (reply.body().length > 0) {
+      ctx.result(reply.body());
+    }
+  }
+
+  /**
+   * {@code POST /message/{session}}: queued once per recipient → 202. Path parameters arrive
+   * decoded, headers as sent (null when absent).
+   */
+  Reply postMessage(String session, String messageIdHeader, byte[] body) throws Exception {
+    String s = Ids.session(session);
+    String mid = Ids.messageId(messageIdHeader);
+    RelayMessage m = RelayMessageJson.readPosted(new String(body, StandardCharsets.UTF_8));
     List<String> queues = new java.util.ArrayList<>(m.to().size());
     for (String to : m.to()) {
       queues.add(StoreKeys.queue(s, to, mid));
@@ -134,30 +188,38 @@ final class RelayRoutes {
     }
     metrics.messagesQueued.add(queued);
     metrics.messagesDuplicate.add(queues.size() - queued);
-    ctx.status(202);
+    return ACCEPTED;
   }
 
-  private void getMessages(Context ctx) throws Exception {
-    String s = session(ctx);
-    String party = Ids.party(ctx.pathParam("party"));
+  private static final Reply ACCEPTED = Reply.empty(202);
+  private static final Reply OK = Reply.empty(200);
+  private static final Reply NOT_YOURS = Reply.text(403, "this queue belongs to another client");
+
+  /** {@code GET /message/{session}/{party}}: the party's queue, as JSON. */
+  Reply getMessages(String session, String party, String messageIdHeader, String token)
+      throws Exception {
+    String s = Ids.session(session);
+    String p = Ids.party(party);
     requireSession(s);
-    if (!mayRead(ctx, s, party)) {
-      return;
+    if (!mayRead(token, s, p)) {
+      return NOT_YOURS;
     }
-    List<RelayMessage> q = store.queue(StoreKeys.queue(s, party, messageId(ctx)));
-    metrics.messagesDelivered.add(q.size());
-    ctx.contentType("application/json").result(RelayMessageJson.writeQueue(q));
+    RelayStore.EncodedQueue q = store.encodedQueue(StoreKeys.queue(s, p, Ids.messageId(messageIdHeader)));
+    metrics.messagesDelivered.add(q.messages());
+    return new Reply(200, JSON, q.json());
   }
 
-  private void deleteMessage(Context ctx) throws Exception {
-    String s = session(ctx);
-    String party = Ids.party(ctx.pathParam("party"));
-    String hash = Ids.hash(ctx.pathParam("hash"));
-    if (!mayRead(ctx, s, party)) {
-      return;
+  /** {@code DELETE /message/{session}/{party}/{hash}}: the message leaves the queue → 200. */
+  Reply deleteMessage(String session, String party, String hash, String messageIdHeader,
+      String token) throws Exception {
+    String s = Ids.session(session);
+    String p = Ids.party(party);
+    String h = Ids.hash(hash);
+    if (!mayRead(token, s, p)) {
+      return NOT_YOURS;
     }
-    store.dequeue(StoreKeys.queue(s, party, messageId(ctx)), hash);
-    ctx.status(200);
+    store.dequeue(StoreKeys.queue(s, p, Ids.messageId(messageIdHeader)), h);
+    return OK;
   }
 
   /** {@code POST /payload/{sha256}}: stored only when the body hashes to the path → 200. */
@@ -177,20 +239,15 @@ final class RelayRoutes {
     }
   }
 
-  /** False (and 403 sent) when the queue is bound to a token the request does not carry. */
-  private boolean mayRead(Context ctx, String session, String party) {
+  /** False when the queue is bound to a token the request does not carry (a 403). */
+  private boolean mayRead(String token, String session, String party) {
     Optional<String> bound = store.value(StoreKeys.queueToken(session, party));
     if (bound.isEmpty()) {
       return true;
     }
-    String token = ctx.header(QUEUE_TOKEN);
-    boolean ok = token != null && MessageDigest.isEqual(
+    return token != null && MessageDigest.isEqual(
         bound.get().getBytes(StandardCharsets.US_ASCII),
         tokenHash(token).getBytes(StandardCharsets.US_ASCII));
-    if (!ok) {
-      ctx.status(403).result("this queue belongs to another client");
-    }
-    return ok;
   }
 
   /**
@@ -199,11 +256,15 @@ final class RelayRoutes {
    * Javalin reads it, and refuses one over the limit with 413.
    */
   private String body(Context ctx) throws java.io.IOException {
+    return new String(bodyBytes(ctx), StandardCharsets.UTF_8);
+  }
+
+  private byte[] bodyBytes(Context ctx) throws java.io.IOException {
     long length = ctx.req().getContentLengthLong();
     if (length < 0 || length > maxBodyBytes) {
-      return ctx.body();
+      return ctx.bodyAsBytes();
     }
-    return new String(ctx.req().getInputStream().readNBytes((int) length), StandardCharsets.UTF_8);
+    return ctx.req().getInputStream().readNBytes((int) length);
   }
 
   private static String session(Context ctx) throws BadRequestException {

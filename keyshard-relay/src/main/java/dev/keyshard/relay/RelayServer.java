@@ -1,6 +1,7 @@
 package dev.keyshard.relay;
 
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -22,6 +23,14 @@ public final class RelayServer implements AutoCloseable {
    * @param storeName shown by {@code /health} ("memory", "redis")
    */
   public RelayServer(RelayStore store, RelayLimits limits, String storeName) {
+    this(store, limits, storeName, true);
+  }
+
+  /**
+   * @param messageRouteHandler false: every route through Javalin (the tests compare both)
+   */
+  RelayServer(RelayStore store, RelayLimits limits, String storeName,
+      boolean messageRouteHandler) {
     this.store = Objects.requireNonNull(store, "store");
     RelayRoutes routes = new RelayRoutes(store, metrics, storeName, limits.maxBodyBytes());
     this.app = Javalin.create(config -> {
@@ -30,19 +39,30 @@ public final class RelayServer implements AutoCloseable {
       config.http.maxRequestSize = limits.maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
       config.jetty.threadPool = threadPool();
-      config.routes.exception(BadRequestException.class,
-          (e, ctx) -> ctx.status(400).result(e.getMessage()));
-      config.routes.exception(MalformedRelayJsonException.class,
-          (e, ctx) -> ctx.status(400).result(e.getMessage()));
-      config.routes.exception(LimitExceededException.class,
-          (e, ctx) -> ctx.status(429).result(e.getMessage()));
-      config.routes.exception(RelayRoutes.UnknownSessionException.class,
-          (e, ctx) -> ctx.status(404).result(e.getMessage()));
+      // No HTTP sessions: Javalin installs a SessionHandler (Jetty refuses to remove it) that
+      // looks for a session id in every request's cookies and path; the relay never uses one.
+      config.jetty.modifyServletContextHandler(h -> {
+        h.getSessionHandler().setUsingCookies(false);
+        h.getSessionHandler().setUsingUriParameters(false);
+      });
+      for (Class<? extends Exception> refused : List.of(BadRequestException.class,
+          MalformedRelayJsonException.class, LimitExceededException.class,
+          RelayRoutes.UnknownSessionException.class)) {
+        config.routes.exception(refused, (e, ctx) -> {
+          RelayRoutes.Reply r = RelayRoutes.refusal(e);
+          ctx.status(r.status()).result(r.body());
+        });
+      }
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("relay request failed: {}", e.getClass().getSimpleName());
         ctx.status(500);
       });
       routes.register(config.routes);
+      // The message routes, served ahead of Javalin (which Javalin places inside this wrapper).
+      if (messageRouteHandler) {
+        config.jetty.modifyServer(server ->
+            server.setHandler(new MessageRouteHandler(routes, metrics, limits.maxBodyBytes())));
+      }
       config.requestLogger.http((ctx, ms) -> {
         String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
         metrics.request(ctx.method().name(), route, ctx.status().getCode());

@@ -66,6 +66,20 @@ public interface RelayStore extends AutoCloseable {
   /** The messages queued at {@code queueKey}, oldest first (empty when none). */
   List<RelayMessage> queue(String queueKey);
 
+  /**
+   * The queue at {@code queueKey} as the {@code GET /message} answer: UTF-8 JSON exactly as
+   * {@link RelayMessageJson#writeQueue} writes it. A store that keeps each message encoded
+   * answers by copying bytes.
+   */
+  default EncodedQueue encodedQueue(String queueKey) {
+    List<RelayMessage> q = queue(queueKey);
+    return new EncodedQueue(q.size(),
+        RelayMessageJson.writeQueue(q).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A queue ready to send: how many messages, and the JSON array of them. */
+  record EncodedQueue(int messages, byte[] json) {}
+
   /** Removes the message with {@code hash} from {@code queueKey}, if present. */
   void dequeue(String queueKey, String hash);
 

@@ -94,4 +94,65 @@ class RelayMessageJsonTest {
     assertTrue(e.getMessage().contains(why), e.getMessage());
     assertFalse(e.getMessage().contains("\"x\""), "the message quotes the input");
   }
+
+  /**
+   * The queue entries, encoded by hand for speed, are byte for byte what Gson's JsonWriter writes
+   * (the relay's answers before they were), for every ASCII character, the separators Gson
+   * escapes, non-ASCII text, surrogate pairs and a lone surrogate; and Gson's tree reads them.
+   */
+  @Test
+  void queueEntriesAreWhatGsonsWriterWrites() throws Exception {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      every.append(c);
+    }
+    List<RelayMessage> cases = List.of(M,
+        new RelayMessage("", "a", List.of("b"), "", "h", 0),
+        new RelayMessage("s", "", List.of(), "x", "h", Long.MAX_VALUE),
+        new RelayMessage(every.toString(), "\u00e9\u2028\u2029", List.of("\ud83d\ude00", "\ud83d", "a\"b"),
+            every + "\u00ff\u0100\ufeff\ud83d\ude00 end", "h\\", 3));
+    for (RelayMessage m : cases) {
+      byte[] mine = RelayMessageJson.writeQueueEntry(m);
+      assertEquals(gsonEntry(m), new String(mine, java.nio.charset.StandardCharsets.UTF_8));
+      JsonObject o = JsonParser.parseString(new String(mine, java.nio.charset.StandardCharsets.UTF_8))
+          .getAsJsonObject();
+      assertEquals(m.hash(), o.get("hash").getAsString());
+    }
+    assertEquals("[" + gsonEntry(M) + "," + gsonEntry(cases.get(1)) + "]",
+        RelayMessageJson.writeQueue(List.of(M, cases.get(1))));
+    assertEquals("[]", RelayMessageJson.writeQueue(List.of()));
+    // A changed character is seen.
+    assertFalse(gsonEntry(M).equals(new String(RelayMessageJson.writeQueueEntry(
+        new RelayMessage("s-1", "jp’s MacBook Air-EE5", List.of("b", "c d"), "QUJD\"\\</>\u2029",
+            "h1", 7)), java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** The entry as Gson's streaming writer writes it, omitting empty fields (vultisig-relay). */
+  private static String gsonEntry(RelayMessage m) throws Exception {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.google.gson.stream.JsonWriter w = new com.google.gson.stream.JsonWriter(out)) {
+      w.beginObject();
+      if (!m.sessionId().isEmpty()) {
+        w.name("session_id").value(m.sessionId());
+      }
+      if (!m.from().isEmpty()) {
+        w.name("from").value(m.from());
+      }
+      if (!m.to().isEmpty()) {
+        w.name("to").beginArray();
+        for (String t : m.to()) {
+          w.value(t);
+        }
+        w.endArray();
+      }
+      if (!m.body().isEmpty()) {
+        w.name("body").value(m.body());
+      }
+      w.name("hash").value(m.hash());
+      w.name("sequence_no").value(m.sequenceNo());
+      w.endObject();
+    }
+    return new String(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
 }
