@@ -53,6 +53,9 @@ public final class RelayServer implements AutoCloseable {
           ctx.status(r.status()).result(r.body());
         });
       }
+      // Javalin's own answers (404 for an unknown path or method, 405…) keep their status.
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).result(e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("relay request failed: {}", e.getClass().getSimpleName());
         ctx.status(500);
@@ -64,7 +67,7 @@ public final class RelayServer implements AutoCloseable {
             server.setHandler(new MessageRouteHandler(routes, metrics, limits.maxBodyBytes())));
       }
       config.requestLogger.http((ctx, ms) -> {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        String route = route(ctx);
         metrics.request(ctx.method().name(), route, ctx.status().getCode());
         long length = ctx.req().getContentLengthLong();
         if (length > 0) {
@@ -75,6 +78,15 @@ public final class RelayServer implements AutoCloseable {
         }
       });
     });
+  }
+
+  /** The matched route template, or "unmatched" (Javalin 7 throws when no endpoint matched). */
+  private static String route(io.javalin.http.Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (java.util.NoSuchElementException e) {
+      return "unmatched";
+    }
   }
 
   /**

@@ -73,6 +73,15 @@ class RelayServerTest {
   }
 
   @Test
+  void aMethodOrPathTheApiDoesNotHaveIsRefusedNotAnError() throws Exception {
+    for (String[] req : new String[][] {{"PUT", "/message/" + session + "/b"}, {"PATCH", "/" + session},
+        {"GET", "/no/such/route/here"}, {"DELETE", "/message/" + session}}) {
+      int status = call(req[0], req[1], null).status();
+      assertTrue(status == 404 || status == 405, req[0] + " " + req[1] + " gave " + status);
+    }
+  }
+
+  @Test
   void joinIsAUnionAndListsInOrder() throws Exception {
     assertEquals(404, call("GET", "/" + session, null).status());
     assertEquals(201, call("POST", "/" + session, "[\"a\"]").status());
