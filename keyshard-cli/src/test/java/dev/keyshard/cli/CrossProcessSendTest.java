@@ -147,10 +147,12 @@ class CrossProcessSendTest {
       JoinCode jc = JoinCode.parse(joinCode);
       RelayClient relay = new RelayClient(jc.relay(), Duration.ofSeconds(2), 1);
       List<String> committee;
+      String cosignerSaid;
       try (DeviceProcess b = DeviceProcess.start(tmp, "kill-cosign", home(3), pw, "sign", "--join",
           joinCode, "--yes")) {
         committee = awaitStart(relay, jc.session(), b, a);
         b.kill();
+        cosignerSaid = b.err();
       }
       long killed = System.nanoTime();
       int exit = a.awaitExit(timeout + 30);
@@ -166,6 +168,8 @@ class CrossProcessSendTest {
       assertTrue(err.contains("[culprit: " + cosigner + "]"), err);
       assertFalse(err.contains("culprit: " + initiator), err);
       assertTrue(err.contains("nothing was signed"), err);
+      // The name blamed is the one the killed device showed its user as it joined.
+      assertTrue(cosignerSaid.contains("joining as " + cosigner + "\n"), cosignerSaid);
       assertFalse(a.out().contains("raw"), a.out());
     }
     // Nothing reached the node: the vault's nonce and the recipient's balance did not move.
