@@ -132,15 +132,37 @@ class CrossProcessSendTest {
   }
 
   @Test
-  void aCoSignerKilledMidSessionIsNamedAndNothingIsSent() throws Exception {
+  void aCoSignerKilledAsTheSessionStartsIsNamedAndNothingIsSent() throws Exception {
+    String err = killCoSigner(3, false);
+    assertTrue(err.contains("timed out in hello"), err);
+  }
+
+  @Test
+  void aCoSignerKilledWhileSigningIsNamedAndNothingIsSent() throws Exception {
+    String err = killCoSigner(2, true);
+    // Past the hellos: the kill fell inside the threshold protocol (or its last confirmation).
+    assertFalse(err.contains("timed out in hello"), err);
+  }
+
+  /**
+   * Starts a send on device 1 and its co-signer on {@code device}, kills the co-signer (SIGKILL)
+   * once the relay says the session started, or with {@code whileSigning} once it reports the
+   * threshold signature under way, and checks the sender fails in time, blaming it, and that
+   * nothing reached the node.
+   *
+   * @return the sender's stderr
+   */
+  private static String killCoSigner(int device, boolean whileSigning) throws Exception {
     String from = address(Chain.ETHEREUM);
     anvil.setBalance(from, new BigInteger("10000000000000000000"));
     BigInteger nonce = nonce(from);
     BigInteger before = anvil.balance(ETH_TO);
-    Path code = tmp.resolve("kill-code");
-    long timeout = 15;
-    try (DeviceProcess a = DeviceProcess.start(tmp, "kill-send", home(1), pw, "send", "--vault", VAULT,
-            "--chain", "ethereum", "--chain-id", "31337", "--to", ETH_TO, "--amount", "0.5",
+    String name = whileSigning ? "kill-signing" : "kill-start";
+    Path code = tmp.resolve(name + "-code");
+    long timeout = 12;
+    String err;
+    try (DeviceProcess a = DeviceProcess.start(tmp, name + "-send", home(1), pw, "send", "--vault",
+            VAULT, "--chain", "ethereum", "--chain-id", "31337", "--to", ETH_TO, "--amount", "0.5",
             "--rpc", anvil.url(), "--yes", "--json", "--code-file", code.toString(), "--no-qr",
             "--timeout", String.valueOf(timeout))) {
       String joinCode = a.awaitFile(code, 60);
@@ -148,16 +170,19 @@ class CrossProcessSendTest {
       RelayClient relay = new RelayClient(jc.relay(), Duration.ofSeconds(2), 1);
       List<String> committee;
       String cosignerSaid;
-      try (DeviceProcess b = DeviceProcess.start(tmp, "kill-cosign", home(3), pw, "sign", "--join",
-          joinCode, "--yes")) {
+      try (DeviceProcess b = DeviceProcess.start(tmp, name + "-cosign", home(device), pw, "sign",
+          "--join", joinCode, "--yes")) {
         committee = awaitStart(relay, jc.session(), b, a);
+        if (whileSigning) {
+          awaitLine(b, "sign: signature 1 of 1 (ecdsa)");
+        }
         b.kill();
         cosignerSaid = b.err();
       }
       long killed = System.nanoTime();
       int exit = a.awaitExit(timeout + 30);
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
-      String err = a.err();
+      err = a.err();
       assertNotEquals(0, exit, err);
       assertTrue(seconds <= timeout + 5, "the sender took " + seconds + " s after the kill, its "
           + "--timeout is " + timeout + " s:\n" + err);
@@ -175,6 +200,18 @@ class CrossProcessSendTest {
     // Nothing reached the node: the vault's nonce and the recipient's balance did not move.
     assertEquals(nonce, nonce(from));
     assertEquals(before, anvil.balance(ETH_TO));
+    return err;
+  }
+
+  /** Waits (at most 60 s) for a line in a running device's stderr; fails if it ends first. */
+  private static void awaitLine(DeviceProcess d, String line) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!d.err().contains(line)) {
+      if (!d.isAlive() || System.nanoTime() > until) {
+        fail(d + " ended or overstayed before printing '" + line + "':\n" + d.err());
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test
