@@ -140,8 +140,11 @@ class CrossProcessSendTest {
   @Test
   void aCoSignerKilledWhileSigningIsNamedAndNothingIsSent() throws Exception {
     String err = killCoSigner(2, true);
-    // Past the hellos: the kill fell inside the threshold protocol (or its last confirmation).
+    // Past the hellos: the kill fell inside the threshold protocol (or its last confirmation),
+    // and the silent member is named with the vault party it announced: the killed device's.
     assertFalse(err.contains("timed out in hello"), err);
+    String party = show(2).get("localParty").getAsString();
+    assertTrue(err.matches("(?s).*waiting for keyshard-[0-9a-f]{8} \\(" + party + "\\) \\[culprit.*"), err);
   }
 
   /**
