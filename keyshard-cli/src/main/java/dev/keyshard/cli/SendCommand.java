@@ -120,6 +120,14 @@ final class SendCommand implements Callable<Integer> {
       description = "Solana: a recent blockhash (base58). With --rpc and none given, the node's latest.")
   String blockhash;
 
+  @Option(names = "--cu-price", paramLabel = "MICROLAMPORTS", order = 23,
+      description = "Solana: a priority fee, in micro-lamports per compute unit.")
+  String computeUnitPrice;
+
+  @Option(names = "--compute-units", paramLabel = "N", order = 23,
+      description = "Solana, with --cu-price: the compute unit limit (at least 450).")
+  String computeUnits;
+
   @Option(names = "--network", paramLabel = "NET", order = 24,
       description = "mainnet (default), testnet or regtest: the address formats to use and accept.")
   String network;
@@ -163,6 +171,7 @@ final class SendCommand implements Callable<Integer> {
         .put("gasPrice", gasPrice).put("type", legacy || gasPrice != null ? "legacy" : null)
         .put("token", token).put("decimals", decimals).put("accountNumber", accountNumber)
         .put("sequence", sequence).put("gas", gas).put("memo", memo).put("recentBlockhash", blockhash)
+        .put("priorityFee", computeUnitPrice).put("computeUnits", computeUnits)
         .put("network", network == null ? null : network.toLowerCase(Locale.ROOT));
     for (String kv : extra) {
       int eq = kv.indexOf('=');

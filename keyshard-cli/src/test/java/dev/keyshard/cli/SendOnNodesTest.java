@@ -63,7 +63,7 @@ class SendOnNodesTest {
   }
 
   @Test
-  void litecoindAcceptsAThresholdSignedSpendOfTheVaultsP2wpkhAndP2trCoins() throws Exception {
+  void litecoindAcceptsThresholdSignedSpendsOfTheVaultsCoinsAlsoFoundThroughRpc() throws Exception {
     Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
     CliRun k = CliRun.of("keygen", "--vault", "On litecoind", "-t", "2", "-n", "3", "--out",
         tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
@@ -102,6 +102,22 @@ class SendOnNodesTest {
           node.call("sendrawtransaction", o.get("raw").getAsString()).getAsString());
       node.mine(1);
       assertEquals(1, node.call("gettxout", o.get("txHash").getAsString(), 0).getAsJsonObject()
+          .get("confirmations").getAsInt());
+
+      // --rpc with neither --utxo nor --fee-rate: the node finds the change of the first spend
+      // (scantxoutset), the fee rate (regtest: its relay fee), and takes the broadcast.
+      CliRun viaNode = CliRun.of("send", "--chain", "litecoin", "--network", "regtest", "--to", to,
+          "--amount", "1", "--rpc", node.rpcUrl(), "--shares", shares.get(1), shares.get(2),
+          "--yes", "--json", "--password-file", pw.toString());
+      assertEquals(0, viaNode.exitCode(), viaNode.err());
+      String second = JsonParser.parseString(viaNode.out()).getAsJsonObject().get("txHash").getAsString();
+      assertTrue(viaNode.err().contains("the node accepted it as " + second), viaNode.err());
+      fr.acinq.bitcoin.Transaction spent = fr.acinq.bitcoin.Transaction.read(
+          JsonParser.parseString(viaNode.out()).getAsJsonObject().get("raw").getAsString());
+      assertEquals(o.get("txHash").getAsString(), spent.txIn.get(0).outPoint.txid.toString(),
+          "it spends the first transaction's change");
+      node.mine(1);
+      assertEquals(1, node.call("gettxout", second, 0).getAsJsonObject()
           .get("confirmations").getAsInt());
     }
   }

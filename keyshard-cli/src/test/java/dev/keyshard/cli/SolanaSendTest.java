@@ -47,7 +47,7 @@ class SolanaSendTest {
         hex.parseHex(made.get("publicKeyEddsa").getAsString()), hex.parseHex(made.get("chainCode").getAsString()));
 
     CliRun r = CliRun.of("send", "--chain", "solana", "--to", RECIPIENT, "--amount", "0.25",
-        "--blockhash", blockhash, "--set", "priorityFee=5000", "--set", "computeUnits=1000",
+        "--blockhash", blockhash, "--cu-price", "5000", "--compute-units", "1000",
         "--shares", shares.get(0), shares.get(2), "--yes", "--json", "--password-file", pw.toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();

@@ -41,7 +41,9 @@ import java.util.Set;
  *       the vault's scripts the output pays. Largest first, as many as needed are spent.
  *   <li>{@code feeRate} — sat/vB (Bitcoin, Litecoin) or sat/byte (Dogecoin, Bitcoin Cash), up to
  *       3 decimals, times the estimated size rounded up ({@link SizeEstimator}); or
- *       {@code fee} — absolute, in the usual unit. Exactly one of them.
+ *       {@code fee} — absolute, in the usual unit. Exactly one of them. On Dogecoin either must
+ *       reach the relay floor of 100 koinu/byte (0.001 DOGE/kB, {@link UtxoChain#minFeeRate});
+ *       its wallets pay 1000 (0.01 DOGE/kB).
  *   <li>{@code maxFee} — optional, usual unit: the fee may not exceed it. Without it a fee both
  *       above the amount and above {@link UtxoChain#feeCap} is refused as absurd.
  *   <li>{@code change} — optional change address; default the vault's own address of
@@ -54,7 +56,9 @@ import java.util.Set;
  *       m/84'/coin'/0'/0/0) or "p2tr" (BIP-86 at m/86'/coin'/0'/0/0); the default type of the
  *       utxos and of the change. Dogecoin and Bitcoin Cash: "p2pkh" only.
  * </ul>
- * Any other field is an error, so a misspelt one is not silently ignored. The transaction has
+ * Any other field is an error, so a misspelt one is not silently ignored. A transaction over
+ * the 100,000 vB (Dogecoin, Bitcoin Cash: bytes) that nodes relay is refused
+ * before anything is signed. The transaction has
  * version 2 (Dogecoin: 1), lock time 0, the recipient's output first and change second.
  */
 public final class BitcoinTransactionBuilder implements TransactionBuilder {
@@ -62,6 +66,12 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       "fee", "maxFee", "change", "rbf", "network", "addressType");
   private static final long SEQUENCE_RBF = 0xfffffffdL;
   private static final long SEQUENCE_FINAL = 0xffffffffL;
+  /**
+   * The largest transaction nodes relay: Bitcoin Core's policy MAX_STANDARD_TX_WEIGHT of 400,000
+   * weight units (Litecoin Core and Dogecoin Core inherit it), Bitcoin Cash Node's
+   * MAX_STANDARD_TX_SIZE of 100,000 bytes. A bigger one is valid in a block but no node passes it on.
+   */
+  static final long MAX_STANDARD_VSIZE = 100_000;
 
   @Override
   public Set<Chain> chains() {
@@ -96,6 +106,8 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     CoinSelection.Result sel = CoinSelection.select(utxos, amount, to.scriptPubKey(),
         change.scriptPubKey(), chain.dust(change.type()), fee, chain);
     checkFee(chain, sel.fee(), amount, maxFee);
+    checkRelayFloor(chain, sel.fee(), sel.vsize());
+    checkStandardSize(chain, sel);
 
     Map<ScriptType, VaultScript> own = new EnumMap<>(ScriptType.class);
     List<VaultScript> spent = new ArrayList<>();
@@ -214,7 +226,16 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("'feeRate' must be a positive number of " + chain.feeRateUnit()
           + " with at most 3 decimals, like 12 or 2.5, got '" + text + "'");
     }
-    return Fee.rate(new BigDecimal(text));
+    BigDecimal rate = new BigDecimal(text);
+    BigDecimal min = chain.minFeeRate();
+    if (min != null && rate.compareTo(min) < 0) {
+      throw new TransactionException("'feeRate': " + text + " " + chain.feeRateUnit() + " is below "
+          + chain.chain().displayName() + "'s minimum relay fee of " + min.toPlainString() + " "
+          + chain.feeRateUnit() + " (" + chain.format(min.longValueExact() * 1000) + "/kB); its "
+          + "wallets pay " + chain.recommendedFeeRate().toPlainString() + " " + chain.feeRateUnit()
+          + " (" + chain.format(chain.recommendedFeeRate().longValueExact() * 1000) + "/kB)");
+    }
+    return Fee.rate(rate);
   }
 
   private static boolean rbf(TransactionIntent intent, UtxoChain chain) throws TransactionException {
@@ -245,6 +266,34 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("the fee " + chain.format(fee) + " is more than the amount "
           + "sent and more than " + chain.format(chain.feeCap()) + ": refused as absurd (set "
           + "'maxFee' to allow it)");
+    }
+  }
+
+  /** An absolute fee too must reach the chain's relay floor, or no node would pass it on. */
+  private static void checkRelayFloor(UtxoChain chain, long fee, long size)
+      throws TransactionException {
+    BigDecimal min = chain.minFeeRate();
+    if (min != null && BigDecimal.valueOf(fee).compareTo(min.multiply(BigDecimal.valueOf(size))) < 0) {
+      throw new TransactionException("'fee': " + chain.format(fee) + " for ~" + size + " bytes is "
+          + "below " + chain.chain().displayName() + "'s minimum relay fee of "
+          + min.toPlainString() + " " + chain.feeRateUnit() + " ("
+          + chain.format(min.multiply(BigDecimal.valueOf(size)).longValueExact()) + ")");
+    }
+  }
+
+  /**
+   * Refuses, before anything is signed, a transaction nodes would not relay. The estimate is an
+   * upper bound (largest signatures), and largest-first selection already spends the fewest
+   * outputs that cover the amount, so no other choice of the given utxos would fit.
+   */
+  private static void checkStandardSize(UtxoChain chain, CoinSelection.Result sel)
+      throws TransactionException {
+    if (sel.vsize() > MAX_STANDARD_VSIZE) {
+      String unit = chain.segwit() ? " vB" : " bytes";
+      throw new TransactionException("the transaction would be ~" + sel.vsize() + unit
+          + " with " + sel.inputs().size() + " inputs, over the standard limit of "
+          + MAX_STANDARD_VSIZE + unit + " (" + 4 * MAX_STANDARD_VSIZE + " weight units) that "
+          + "nodes relay: send less, or first consolidate 'utxos' in smaller spends to the vault");
     }
   }
 

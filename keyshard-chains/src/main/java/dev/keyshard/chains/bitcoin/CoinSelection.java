@@ -40,6 +40,9 @@ final class CoinSelection {
       chosen.add(u);
       types.add(u.type());
       total = Math.addExact(total, u.amount());
+      if (total < amount) {
+        continue; // short even before the fee: skip sizing, which costs O(inputs) each time
+      }
       long sizeNoChange = SizeEstimator.vsize(types, List.of(to));
       long feeNoChange = fee.forSize(sizeNoChange);
       if (total < amount + feeNoChange) {

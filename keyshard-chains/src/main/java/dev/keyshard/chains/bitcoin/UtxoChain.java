@@ -3,6 +3,7 @@ package dev.keyshard.chains.bitcoin;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.tx.TransactionException;
 import dev.keyshard.vault.hd.DerivationPath;
+import java.math.BigDecimal;
 
 /**
  * What differs between the Bitcoin-family chains Keyshard builds transactions for: the unit, the
@@ -93,8 +94,9 @@ public enum UtxoChain {
    * The smallest output the chain's nodes relay, in base units: Bitcoin Core's
    * {@code GetDustThreshold} at 3 sat/vB (BTC, BCH); Litecoin Core's DUST_RELAY_TX_FEE is ten
    * times that (30 000 litoshi/kvB, policy/policy.h); Dogecoin Core's DEFAULT_DUST_LIMIT is
-   * RECOMMENDED_MIN_TX_FEE = COIN/100 = 0.01 DOGE for every output (policy/policy.h), below
-   * which an output makes the transaction pay extra or be refused.
+   * RECOMMENDED_MIN_TX_FEE = COIN/100 = 0.01 DOGE for every output (policy/policy.h): the
+   * soft limit below which each output costs an extra 0.01 DOGE of fee (the hard limit, refused
+   * outright, is a tenth of it), and its wallet's threshold for discarding change to the fee.
    */
   public long dust(ScriptType type) {
     return switch (this) {
@@ -102,6 +104,23 @@ public enum UtxoChain {
       case LITECOIN -> type.bitcoinDust() * 10;
       case DOGECOIN -> 1_000_000L;
     };
+  }
+
+  /**
+   * The lowest fee rate, in {@link #feeRateUnit()}, the chain's nodes relay by default, or null
+   * where Keyshard leaves that to the node. Dogecoin Core (1.14.5+, src/validation.h):
+   * DEFAULT_MIN_RELAY_TX_FEE = RECOMMENDED_MIN_TX_FEE / 10 = 0.001 DOGE/kB = 100 koinu/byte,
+   * a hundred times Bitcoin's; a rate typed as if for Bitcoin ("10") would never be relayed.
+   * Its wallet and miners' default (-blockmintxfee) is 0.01 DOGE/kB = 1000 koinu/byte
+   * (doc/fee-recommendation.md), see {@link #recommendedFeeRate()}.
+   */
+  public BigDecimal minFeeRate() {
+    return this == DOGECOIN ? BigDecimal.valueOf(100) : null;
+  }
+
+  /** The rate quoted with {@link #minFeeRate()}'s message: Dogecoin's 1000 koinu/byte, else null. */
+  public BigDecimal recommendedFeeRate() {
+    return this == DOGECOIN ? BigDecimal.valueOf(1000) : null;
   }
 
   /** Above this fee (and above the amount sent) a transaction needs an explicit {@code maxFee}. */

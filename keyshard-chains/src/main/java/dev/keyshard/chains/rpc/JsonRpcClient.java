@@ -56,6 +56,15 @@ public final class JsonRpcClient {
    * @throws IOException when the node cannot be reached or answers with something not JSON-RPC
    */
   public JsonElement call(String method, Object... params) throws IOException, RpcException {
+    return call(TIMEOUT, method, params);
+  }
+
+  /**
+   * As {@link #call(String, Object...)}, waiting up to {@code timeout} for the answer instead of
+   * 30 seconds: for calls that take minutes, such as bitcoind's {@code scantxoutset} on mainnet.
+   */
+  public JsonElement call(Duration timeout, String method, Object... params)
+      throws IOException, RpcException {
     JsonObject request = new JsonObject();
     request.addProperty("jsonrpc", "2.0");
     request.addProperty("id", ids.incrementAndGet());
@@ -65,7 +74,7 @@ public final class JsonRpcClient {
       p.add(toJson(o));
     }
     request.add("params", p);
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
     if (authorization != null) {

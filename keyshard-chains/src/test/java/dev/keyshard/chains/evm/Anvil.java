@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assertions;
 /**
  * A local anvil node (npm {@code @foundry-rs/anvil}, Foundry's — code we did not write) for
  * tests: started on a free port with a chosen chain id, ready within a bounded wait, stopped by
- * {@link #close()}. Automines every transaction.
+ * {@link #close()}. Automines every transaction, unless started with
+ * {@link #startWithoutMining(long)}: then transactions wait in the pool until {@link #mine()}.
  */
 public final class Anvil implements AutoCloseable {
   private final Process process;
@@ -28,12 +29,24 @@ public final class Anvil implements AutoCloseable {
 
   /** Starts anvil, or skips the test (fails under CI) when interop/node_modules lacks it. */
   public static Anvil start(long chainId) throws Exception {
+    return start(chainId, false);
+  }
+
+  /**
+   * Starts anvil with {@code --no-mining}: sent transactions stay pending (and
+   * {@code eth_getTransactionCount "latest"} unchanged) until {@link #mine()}.
+   */
+  public static Anvil startWithoutMining(long chainId) throws Exception {
+    return start(chainId, true);
+  }
+
+  private static Anvil start(long chainId, boolean noMining) throws Exception {
     Path bin = Verifiers.interop().resolve("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
     requireVerifier(Files.isExecutable(bin), "npm @foundry-rs/anvil is not installed in interop/");
     // The free port is found by binding and releasing it: another process may take it first,
     // then anvil exits at once and another port is tried.
     for (int attempt = 0; attempt < 3; attempt++) {
-      Anvil a = launch(bin, chainId);
+      Anvil a = launch(bin, chainId, noMining);
       if (a != null) {
         return a;
       }
@@ -43,13 +56,18 @@ public final class Anvil implements AutoCloseable {
   }
 
   /** One launch: the node once it answers eth_chainId with {@code chainId}, null if it exited. */
-  private static Anvil launch(Path bin, long chainId) throws Exception {
+  private static Anvil launch(Path bin, long chainId, boolean noMining) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process p = new ProcessBuilder(bin.toString(), "--host", "127.0.0.1", "--port",
-        String.valueOf(port), "--chain-id", String.valueOf(chainId), "--silent")
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(bin.toString(),
+        "--host", "127.0.0.1", "--port", String.valueOf(port), "--chain-id",
+        String.valueOf(chainId), "--silent"));
+    if (noMining) {
+      cmd.add("--no-mining");
+    }
+    Process p = new ProcessBuilder(cmd)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     Anvil a = new Anvil(p, "http://127.0.0.1:" + port);
@@ -121,6 +139,11 @@ public final class Anvil implements AutoCloseable {
     }
     Assertions.fail("no receipt for " + txHash + " within 30 s");
     return null;
+  }
+
+  /** Mines one block with the pending transactions ({@code evm_mine}). */
+  public void mine() throws Exception {
+    rpc.call("evm_mine");
   }
 
   /** The sender the node recovered from the transaction's signature. */
