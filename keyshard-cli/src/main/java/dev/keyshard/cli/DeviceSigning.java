@@ -223,7 +223,7 @@ final class DeviceSigning {
   private VaultCeremony.Options options() {
     PrintWriter err = spec.commandLine().getErr();
     return new VaultCeremony.Options(session == null ? Duration.ofMinutes(10) : session.joinTimeout(),
-        Duration.ofMinutes(2), line -> {
+        session == null ? Duration.ofMinutes(2) : session.signingStepTimeout(), line -> {
           err.println("sign: " + line);
           err.flush();
         });

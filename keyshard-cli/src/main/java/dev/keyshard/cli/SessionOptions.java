@@ -42,14 +42,27 @@ final class SessionOptions {
   boolean noQr;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-      description = "How long to wait for the other devices to join (default ${DEFAULT-VALUE}).")
+      description = "How long to wait for the other devices to join (default ${DEFAULT-VALUE}); "
+          + "when signing, also how long (at most 2 minutes) to wait for a device gone silent.")
   long timeoutSeconds;
+
+  /** The longest a signing step waits for a silent device, whatever --timeout says. */
+  private static final Duration MAX_SIGNING_STEP = Duration.ofMinutes(2);
 
   Duration joinTimeout() {
     if (timeoutSeconds < 1) {
       throw new UserError("--timeout must be at least 1 second");
     }
     return Duration.ofSeconds(timeoutSeconds);
+  }
+
+  /**
+   * How long one signing step waits for the others: --timeout, capped at two minutes, so that a
+   * co-signer that dies mid-session fails the session within the time the user asked for.
+   */
+  Duration signingStepTimeout() {
+    Duration join = joinTimeout();
+    return join.compareTo(MAX_SIGNING_STEP) < 0 ? join : MAX_SIGNING_STEP;
   }
 
   /** The relay to use, started here when none was given; close it when the session is over. */

@@ -35,7 +35,7 @@ final class TransactionSigners {
       KeyshardVaultShare share, UnsignedTransaction tx) {
     PrintWriter err = spec.commandLine().getErr();
     SigningCeremony ceremony = new SigningCeremony(new SecureRandom(), new VaultCeremony.Options(
-        options.session.joinTimeout(), java.time.Duration.ofMinutes(2), line -> {
+        options.session.joinTimeout(), options.session.signingStepTimeout(), line -> {
           err.println("send: " + line);
           err.flush();
         }));

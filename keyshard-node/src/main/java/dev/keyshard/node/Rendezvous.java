@@ -74,6 +74,8 @@ final class Rendezvous {
    */
   static List<String> awaitStart(RelayClient client, String session, String self, String token,
       String left, Progress progress, Deadline joinBy) throws RelayException, SessionException {
+    // Said before joining: the others name this device by its relay name if it goes silent.
+    progress.report("joining as " + self);
     client.join(session, self, token);
     progress.report("joined; waiting for the initiator to start");
     while (true) {

@@ -335,7 +335,8 @@ final class Session {
         throw new SessionException(phase + " interrupted on this device", List.of());
       }
       if (deadline.passed()) {
-        throw new SessionTimeoutException(phase, waiting.who());
+        List<String> silent = waiting.who();
+        throw new SessionTimeoutException(phase, silent, withParties(silent));
       }
       for (Map.Entry<Outgoing, String> u : List.copyOf(unsent.entrySet())) {
         tryPost(u.getValue(), u.getKey());
@@ -479,6 +480,19 @@ final class Session {
     List<String> o = new ArrayList<>(committee);
     o.remove(self);
     return o;
+  }
+
+  /**
+   * Members with the vault party they announced in their hello ({@code keyshard-1a2b3c4d (p2)}),
+   * the name the user knows a device by; a member not heard from keeps its relay name alone.
+   */
+  private List<String> withParties(List<String> members) {
+    List<String> shown = new ArrayList<>();
+    for (String m : members) {
+      PartyId p = parties.get(m);
+      shown.add(p == null ? m : m + " (" + dev.keyshard.vault.KeyshardVaultShare.signerName(p) + ")");
+    }
+    return shown;
   }
 
   private List<String> missing(Set<String> have) {
