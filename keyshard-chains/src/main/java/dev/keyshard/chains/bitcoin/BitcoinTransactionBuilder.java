@@ -134,8 +134,31 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     String from = VaultScript.of(keys, network, spendType).address();
     TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change, rbf,
         spent);
-    return new BitcoinUnsignedTransaction(chain, intent, keys, tx, spent, spentOutputs, requests,
-        summary);
+    return new BitcoinUnsignedTransaction(chain, spentOnly(intent, sel, spendType, chain), keys, tx,
+        spent, spentOutputs, requests, summary);
+  }
+
+  /**
+   * The intent co-signers rebuild from, listing only the outputs this transaction spends: a vault
+   * with thousands of unspent outputs (all of which a node lists) would otherwise not fit an
+   * intent ({@link TransactionIntent#MAX_JSON_BYTES}). Largest-first selection over the spent
+   * outputs alone picks them all again, in the same order, so the transaction is the same.
+   */
+  private static TransactionIntent spentOnly(TransactionIntent intent, CoinSelection.Result sel,
+      ScriptType spendType, UtxoChain chain) throws TransactionException {
+    List<String> texts = intent.list("utxos");
+    if (sel.inputs().size() == texts.size()) {
+      return intent;
+    }
+    Set<String> spentPoints = new HashSet<>();
+    sel.inputs().forEach(u -> spentPoints.add(u.outPoint()));
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      if (spentPoints.contains(Utxo.parse(texts.get(i), i, spendType, chain).outPoint())) {
+        kept.add(texts.get(i));
+      }
+    }
+    return intent.with("utxos", kept);
   }
 
   private static SigningRequest request(UtxoChain chain, Transaction tx, int i, VaultScript input,

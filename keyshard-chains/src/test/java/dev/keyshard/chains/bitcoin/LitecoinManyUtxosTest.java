@@ -91,6 +91,11 @@ class LitecoinManyUtxosTest {
       long build = System.nanoTime();
       UnsignedTransaction unsigned = Transactions.build(completed, VAULT.keys());
       lap("build", build);
+      // What co-signers receive lists only the 444 outputs spent, and rebuilds the same requests.
+      TransactionIntent forCosigners = TransactionIntent.parse(unsigned.intent().toJson());
+      assertEquals(444, forCosigners.list("utxos").size());
+      assertEquals(unsigned.signingRequests(),
+          Transactions.build(forCosigners, VAULT.keys()).signingRequests());
       long signing = System.nanoTime();
       List<dev.keyshard.chains.tx.ChainSignature> signatures = VAULT.signAll(unsigned);
       lap("sign 444", signing);
