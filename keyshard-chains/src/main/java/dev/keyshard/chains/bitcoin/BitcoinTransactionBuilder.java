@@ -97,7 +97,7 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
 
     CoinSelection.Result sel = CoinSelection.select(utxos, amount, to.scriptPubKey(),
         change.scriptPubKey(), chain.dust(change.type()), fee, chain);
-    checkFee(chain, sel.fee(), amount, maxFee);
+    checkFee(chain, sel.fee(), sel.vsize(), amount, maxFee);
     checkRelayFloor(chain, sel.fee(), sel.vsize());
 
     Map<ScriptType, VaultScript> own = new EnumMap<>(ScriptType.class);
@@ -246,14 +246,27 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     return rbf;
   }
 
-  private static void checkFee(UtxoChain chain, long fee, long amount, Long maxFee)
+  /**
+   * Without {@code maxFee}, refuses a fee above both the amount and {@link UtxoChain#feeCap}, and
+   * a fee rate above {@link UtxoChain#maxFeeRate} (whoever set it: the user or the node's
+   * estimate), as Bitcoin Core's sendrawtransaction does; with it, only a fee above it.
+   */
+  private static void checkFee(UtxoChain chain, long fee, long size, long amount, Long maxFee)
       throws TransactionException {
     if (maxFee != null) {
       if (fee > maxFee) {
         throw new TransactionException("the fee " + chain.format(fee) + " is above 'maxFee' "
             + chain.format(maxFee));
       }
-    } else if (fee > amount && fee > chain.feeCap()) {
+      return;
+    }
+    BigDecimal highest = chain.maxFeeRate().multiply(BigDecimal.valueOf(size));
+    if (BigDecimal.valueOf(fee).compareTo(highest) > 0) {
+      throw new TransactionException("the fee " + chain.format(fee) + " for ~" + size + " bytes is "
+          + "above " + chain.maxFeeRate().toPlainString() + " " + chain.feeRateUnit()
+          + ": refused as absurd (set 'maxFee' to allow it)");
+    }
+    if (fee > amount && fee > chain.feeCap()) {
       throw new TransactionException("the fee " + chain.format(fee) + " is more than the amount "
           + "sent and more than " + chain.format(chain.feeCap()) + ": refused as absurd (set "
           + "'maxFee' to allow it)");

@@ -85,6 +85,25 @@ class BitcoinIntentErrorsTest {
   }
 
   @Test
+  void absurdFeeRateIsRefusedEvenBelowTheAmount() throws Exception {
+    // 1 BTC from a 2 BTC output at 20000 sat/vB: a fee of ~0.028 BTC, well below the amount, yet
+    // twice Bitcoin Core's default maxfeerate of 0.1 BTC/kvB (10000 sat/vB).
+    TransactionIntent.Builder b = valid().put("amount", "1")
+        .put("utxos", List.of("ab".repeat(32) + ":0:2")).put("feeRate", "20000");
+    String m = error(b);
+    assertTrue(m.contains("absurd") && m.contains("10000 sat/vB") && m.contains("maxFee"), m);
+    UnsignedTransaction forced = Transactions.build(b.put("maxFee", "0.05").build(), VAULT.keys());
+    assertTrue(forced.summary().fee().contains("20000 sat/vB"), forced.summary().fee());
+    // just at the cap is a (very high) market rate, not refused
+    Transactions.build(valid().put("amount", "1").put("utxos", List.of("ab".repeat(32) + ":0:2"))
+        .put("feeRate", "10000").build(), VAULT.keys());
+    String absolute = error(TransactionIntent.builder(Chain.BITCOIN)
+        .put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1")
+        .put("utxos", List.of("ab".repeat(32) + ":0:2")).put("fee", "0.5"));
+    assertTrue(absolute.contains("absurd"), absolute);
+  }
+
+  @Test
   void changeBelowDustGoesToTheFee() throws Exception {
     // 0.01 - 0.00998 = 2000 sat: the fee at 5 sat/vB (about 550 without change) leaves less than
     // 294 sat + the change output's fee, so there is no change output.

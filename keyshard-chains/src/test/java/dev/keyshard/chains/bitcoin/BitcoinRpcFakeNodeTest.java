@@ -209,6 +209,18 @@ class BitcoinRpcFakeNodeTest {
             .put("amount", "1").build(), VAULT.keys()));
     assertTrue(noEstimate.getMessage().contains("Insufficient data")
         && noEstimate.getMessage().contains("'feeRate'"), noEstimate.getMessage());
+    // a node's absurd estimate (1 BTC/kvB = 100000 sat/vB) is refused, not passed on to be signed
+    replies.put("estimatesmartfee", result("{\"feerate\":1.0,\"blocks\":6}"));
+    replies.put("getmempoolinfo", result("{\"mempoolminfee\":0.00001000}"));
+    TransactionException absurd = assertThrows(TransactionException.class, () -> node()
+        .complete(TransactionIntent.builder(Chain.BITCOIN).put("to", BitcoinSpendTest.RECIPIENT)
+            .put("amount", "1").build(), VAULT.keys()));
+    assertTrue(absurd.getMessage().contains("absurd") && absurd.getMessage().contains("'feeRate'"),
+        absurd.getMessage());
+    replies.put("estimatesmartfee", result("{\"feerate\":1e999999999,\"blocks\":6}"));
+    assertThrows(TransactionException.class, () -> node().complete(TransactionIntent
+        .builder(Chain.BITCOIN).put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1").build(),
+        VAULT.keys()));
     // the user's own fee rate needs no estimate
     assertEquals("7", node().complete(TransactionIntent.builder(Chain.BITCOIN)
         .put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1").put("feeRate", "7").build(),
