@@ -134,6 +134,16 @@ public final class EvmTransactionBuilder implements TransactionBuilder {
     if (id.signum() == 0 || id.compareTo(MAX_UINT64) > 0) {
       throw new TransactionException("'chainId' must be between 1 and 2^64 - 1, got " + id);
     }
+    for (Chain other : EvmChains.all()) {
+      // The summary names the chain and its coin: a transaction for another known chain would
+      // show ETH while it moves BNB, so the chain itself must be the one signed for.
+      if (other != chain && EvmChains.defaultChainId(other).equals(id)) {
+        throw new TransactionException("'chainId' " + id + " is " + other.displayName()
+            + "'s, not " + chain.displayName() + "'s: make the transaction for "
+            + other.displayName() + " (chain '" + other.displayName().toLowerCase(java.util.Locale.ROOT)
+            + "') instead");
+      }
+    }
     return id;
   }
 
