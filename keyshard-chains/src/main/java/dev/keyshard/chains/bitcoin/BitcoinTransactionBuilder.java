@@ -123,8 +123,8 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       requests.add(request(chain, tx, i, spent.get(i), spentOutputs));
     }
     String from = VaultScript.of(keys, network, spendType).address();
-    TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change, rbf,
-        spent);
+    TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change,
+        isVaults(keys, network, change), rbf, spent);
     return new BitcoinUnsignedTransaction(chain, intent, keys, tx, spent, spentOutputs, requests,
         summary);
   }
@@ -285,9 +285,20 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     }
   }
 
+  /** True when the script is one of the vault's own on this network (where change belongs). */
+  private static boolean isVaults(VaultKeys keys, UtxoNetwork network, Destination d) {
+    for (ScriptType t : network.chain().segwit() ? List.of(ScriptType.P2WPKH, ScriptType.P2TR)
+        : List.of(ScriptType.P2PKH)) {
+      if (java.util.Arrays.equals(VaultScript.of(keys, network, t).scriptPubKey(), d.scriptPubKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static TransactionSummary summary(UtxoChain chain, UtxoNetwork network, String from,
       Destination to, long amount, Fee fee, CoinSelection.Result sel, Destination change,
-      boolean rbf, List<VaultScript> spent) {
+      boolean changeIsVaults, boolean rbf, List<VaultScript> spent) {
     String size = sel.vsize() + (chain.segwit() ? " vB" : " bytes");
     String rate = BigDecimal.valueOf(sel.fee()).divide(BigDecimal.valueOf(sel.vsize()), 1,
         RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " " + chain.feeRateUnit();
@@ -299,10 +310,17 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     details.add("inputs: " + sel.inputs().size() + " (" + String.join(", ",
         types.stream().map(ScriptType::label).toList()) + ")");
     if (sel.change() > 0) {
-      details.add("change " + chain.format(sel.change()) + " to " + change.address());
+      // Change the intent sends elsewhere is a second payment: the user must see that.
+      details.add("change " + chain.format(sel.change()) + " to " + change.address()
+          + (changeIsVaults ? "" : " — NOT an address of this vault"));
     } else {
       details.add("no change" + (sel.dustToFee() > 0
           ? " (" + chain.format(sel.dustToFee()) + " below the dust limit added to the fee)" : ""));
+    }
+    if (chain == UtxoChain.DOGECOIN) {
+      // The legacy sighash commits to no input amount, so an understated one raises the real fee.
+      details.add("input amounts are the intent's word: Dogecoin's signature does not cover "
+          + "them, so the fee is right only if they are");
     }
     details.add("replace-by-fee " + (rbf ? "on" : "off"));
     details.add("network " + network.name());

@@ -104,6 +104,39 @@ class BitcoinIntentErrorsTest {
   }
 
   @Test
+  void changeToAnAddressOutsideTheVaultIsMarked() throws Exception {
+    UnsignedTransaction own = Transactions.build(valid().build(), VAULT.keys());
+    assertTrue(own.summary().details().stream().anyMatch(d -> d.startsWith("change ")
+        && !d.contains("NOT")), own.summary().details().toString());
+    // the vault's own taproot address is still the vault's
+    String taproot = VaultScript.of(VAULT.keys(), UtxoNetwork.of(UtxoChain.BITCOIN, "mainnet"),
+        ScriptType.P2TR).address();
+    UnsignedTransaction toTaproot = Transactions.build(valid().put("change", taproot).build(),
+        VAULT.keys());
+    assertTrue(toTaproot.summary().details().stream().noneMatch(d -> d.contains("NOT")),
+        toTaproot.summary().details().toString());
+    // an initiator sending the change to itself makes a second payment, which must be visible
+    UnsignedTransaction away = Transactions.build(valid().put("change",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").build(), VAULT.keys());
+    assertTrue(away.summary().details().stream().anyMatch(d -> d.startsWith("change ")
+        && d.endsWith("to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq — NOT an address of this vault")),
+        away.summary().details().toString());
+  }
+
+  @Test
+  void dogecoinSaysItsInputAmountsAreUnsigned() throws Exception {
+    String doge = Chain.DOGECOIN.address(VAULT.keys().rootEcdsa(), VAULT.keys().rootEddsa(),
+        VAULT.keys().chainCode());
+    UnsignedTransaction tx = Transactions.build(TransactionIntent.builder(Chain.DOGECOIN)
+        .put("to", doge).put("amount", "10").put("utxos", List.of("ab".repeat(32) + ":0:20"))
+        .put("feeRate", "1000").build(), VAULT.keys());
+    assertTrue(tx.summary().details().stream().anyMatch(d -> d.startsWith("input amounts are the "
+        + "intent's word")), tx.summary().details().toString());
+    assertTrue(Transactions.build(valid().build(), VAULT.keys()).summary().details().stream()
+        .noneMatch(d -> d.startsWith("input amounts")), "segwit signatures cover the amounts");
+  }
+
+  @Test
   void changeBelowDustGoesToTheFee() throws Exception {
     // 0.01 - 0.00998 = 2000 sat: the fee at 5 sat/vB (about 550 without change) leaves less than
     // 294 sat + the change output's fee, so there is no change output.
