@@ -324,6 +324,8 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     }
     details.add("replace-by-fee " + (rbf ? "on" : "off"));
     details.add("network " + network.name());
+    dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, java.math.BigInteger.valueOf(sel.fee()),
+        java.math.BigInteger.valueOf(amount));
     return new TransactionSummary(chain.chain(), from, to.address(), chain.format(amount), feeText,
         details);
   }

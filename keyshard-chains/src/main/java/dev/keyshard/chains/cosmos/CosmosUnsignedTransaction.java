@@ -65,6 +65,7 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
     details.add("gas limit " + send.gas());
     details.add(n.sendMessage().typeUrl() + " of " + send.amount() + " " + n.denom()
         + ", SIGN_MODE_DIRECT");
+    dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, send.fee(), send.amount());
     return new TransactionSummary(chain(), send.from().toString(), send.to().toString(),
         Amounts.format(send.amount(), n.decimals(), n.unit()), fee, details);
   }

@@ -37,6 +37,10 @@ final class EvmSummaries {
       details.add("type legacy (EIP-155): gas price " + gwei(tx.gasPrice()) + ", gas limit "
           + tx.gasLimit());
     }
+    if (token == null) {
+      // A token's amount is in another unit: only a coin transfer compares with the fee.
+      dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, tx.maxFee(), amount);
+    }
     return new TransactionSummary(chain, from.toString(), recipient.toString(), shownAmount, fee,
         details);
   }
