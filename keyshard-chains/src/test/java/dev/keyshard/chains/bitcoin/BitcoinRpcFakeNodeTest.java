@@ -101,6 +101,24 @@ class BitcoinRpcFakeNodeTest {
   }
 
   @Test
+  void aPasswordInTheUrlIsSentAsGivenAndNeverRepeatedInAnError() throws Exception {
+    // '+' is a plain character of a URL's userinfo (RFC 3986), not a space; %40 is '@'
+    replies.put("getblockchaininfo", result("{\"chain\":\"main\",\"blocks\":1}"));
+    new JsonRpcClient("http://alice:a+b%40c@127.0.0.1:" + server.getAddress().getPort() + "/")
+        .call("getblockchaininfo");
+    assertEquals(List.of("Basic " + Base64.getEncoder().encodeToString(
+        "alice:a+b@c".getBytes(StandardCharsets.US_ASCII))), authorizations);
+    for (String bad : new String[] {"http://alice:s3cret pass@host:1", "http://alice:s3cret%zz@h:1"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new JsonRpcClient(bad));
+      assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+      IllegalArgumentException rest = assertThrows(IllegalArgumentException.class,
+          () -> new dev.keyshard.chains.cosmos.CosmosRest(bad));
+      assertFalse(rest.getMessage().contains("s3cret"), rest.getMessage());
+    }
+  }
+
+  @Test
   void rejectReasonOfTestMempoolAcceptIsTheError() throws Exception {
     SignedTransaction tx = signed();
     replies.put("testmempoolaccept", result("[{\"txid\":\"" + tx.txHash()
