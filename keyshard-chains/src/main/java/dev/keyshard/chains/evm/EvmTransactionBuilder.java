@@ -76,6 +76,11 @@ public final class EvmTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("'nonce' must be below 2^64 - 1 (EIP-2681)");
     }
     Erc20Transfer token = Erc20Transfer.of(intent);
+    if (token != null && token.contract().equals(recipient)) {
+      // Tokens sent to their own contract are stuck there: a pasted contract address, not a payee.
+      throw new TransactionException("'to' is the token's own contract " + recipient
+          + ": tokens sent there are lost; give the recipient's address");
+    }
     String amountText = intent.string("amount");
     BigInteger amount = Amounts.parse("amount", amountText,
         token == null ? EvmChains.NATIVE_DECIMALS : token.decimals());

@@ -154,6 +154,8 @@ class EvmTransactionBuilderTest {
     refused(eth().put("token", TOKEN).put("decimals", "6").put("gasLimit", "60000")
         .put("tokenSymbol", "A\nB"), "'tokenSymbol'");
     refused(eth().put("gasLimit", "20999"), "'gasLimit'");
+    refused(eth().put("to", TOKEN.toLowerCase()).put("token", TOKEN).put("decimals", "6")
+        .put("gasLimit", "60000"), "token's own contract");
     refused(eth().put("chainId", "0"), "'chainId'");
     refused(eth().put("nonce", "-1"), "'nonce'");
     refused(eth().put("nonce", "18446744073709551615"), "'nonce'");
