@@ -1,7 +1,9 @@
 package dev.keyshard.cli;
 
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.bitcoin.UtxoChain;
 import dev.keyshard.chains.tx.TransactionIntent;
+import dev.keyshard.chains.tx.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
           + "--vault), print the signed transaction and, with --rpc, broadcast it.",
       "Amounts are in the chain's usual unit (BTC, ETH, SOL, ATOM, RUNE…), exactly: no rounding.",
       "Chains: Bitcoin, Litecoin, Dogecoin, Bitcoin-Cash; Ethereum and the EVM chains (any "
-          + "--chain-id); Cosmos, THORChain, MayaChain; Solana. 'keyshard send --chain C --help' "
-          + "and the README list each chain's fields."
+          + "--chain-id); Cosmos, THORChain, MayaChain; Solana. The README lists each chain's "
+          + "fields; --set FIELD=VALUE gives one that has no flag (e.g. --set tokenSymbol=USDC)."
     })
 final class SendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -81,8 +83,9 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--gas-limit", paramLabel = "G", order = 12, description = "EVM: the gas limit.")
   String gasLimit;
 
-  @Option(names = "--max-fee", paramLabel = "GWEI", order = 13,
-      description = "EVM (EIP-1559): max fee per gas, in gwei.")
+  @Option(names = "--max-fee", paramLabel = "F", order = 13,
+      description = "EVM (EIP-1559): max fee per gas, in gwei. UTXO chains: the most fee to pay, "
+          + "in the usual unit; needed for a fee otherwise refused as absurd.")
   String maxFee;
 
   @Option(names = "--priority-fee", paramLabel = "GWEI", order = 14,
@@ -161,13 +164,16 @@ final class SendCommand implements Callable<Integer> {
     try {
       c = Chain.fromName(chain);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--chain: " + e.getMessage());
+      throw new UserError("--chain: unknown chain '" + chain + "' (Keyshard sends on: "
+          + String.join(", ", Transactions.supportedChains().stream()
+              .map(x -> x.displayName().toLowerCase(Locale.ROOT)).toList()) + ")");
     }
+    boolean utxoChain = UtxoChain.of(c) != null;
     TransactionIntent.Builder b = TransactionIntent.builder(c)
         .put("to", to).put("amount", amount).put("fee", fee).put("feeRate", feeRate)
         .put("utxos", utxos).put("change", change).put("addressType", addressType)
         .put("rbf", noRbf ? "false" : null).put("nonce", nonce).put("chainId", chainId)
-        .put("gasLimit", gasLimit).put("maxFeePerGas", maxFee).put("maxPriorityFeePerGas", priorityFee)
+        .put("gasLimit", gasLimit).put(utxoChain ? "maxFee" : "maxFeePerGas", maxFee).put("maxPriorityFeePerGas", priorityFee)
         .put("gasPrice", gasPrice).put("type", legacy || gasPrice != null ? "legacy" : null)
         .put("token", token).put("decimals", decimals).put("accountNumber", accountNumber)
         .put("sequence", sequence).put("gas", gas).put("memo", memo).put("recentBlockhash", blockhash)
@@ -186,6 +192,10 @@ final class SendCommand implements Callable<Integer> {
     }
     TransactionFlow flow = new TransactionFlow(spec, options,
         signers.vault != null ? List.of(signers.vault) : signers.shares, signers.vault != null);
-    return flow.run(b.build(), dryRun);
+    try {
+      return flow.run(b.build(), dryRun);
+    } catch (UserError e) {
+      throw new UserError(SendFlags.annotate(e.getMessage()), e);
+    }
   }
 }

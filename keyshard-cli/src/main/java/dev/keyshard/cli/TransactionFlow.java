@@ -45,6 +45,7 @@ final class TransactionFlow {
   }
 
   int run(TransactionIntent intent, boolean dryRun) {
+    refuseUnsupportedChain(intent); // before any password is asked for
     List<KeyshardVaultShare> shares = openShares(dryRun);
     try {
       VaultInfo vault = shares.get(0).info();
@@ -84,6 +85,19 @@ final class TransactionFlow {
       return 0;
     } finally {
       shares.forEach(KeyshardVaultShare::destroy);
+    }
+  }
+
+  private static void refuseUnsupportedChain(TransactionIntent intent) {
+    try {
+      Chain chain = intent.chain();
+      if (!Transactions.supportedChains().contains(chain)) {
+        throw new UserError("Keyshard cannot build " + chain.displayName() + " transactions yet "
+            + "(it can: " + String.join(", ", Transactions.supportedChains().stream()
+                .map(c -> c.displayName().toLowerCase(java.util.Locale.ROOT)).toList()) + ")");
+      }
+    } catch (TransactionException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

@@ -98,4 +98,39 @@ class SendCommandTest {
       assertEquals("", r.out(), "nothing is printed as signed");
     }
   }
+
+  @Test
+  void errorsNameTheFlagToTypeAndComeBeforeAnyShareIsOpened() {
+    // no share file exists: a chain Keyshard cannot send on is said first, not a file error
+    CliRun unsupported = CliRun.of("send", "--chain", "cardano", "--to", "x", "--amount", "1",
+        "--shares", "/nonexistent/a.kss", "/nonexistent/b.kss", "--yes", "--home",
+        tmp.resolve("home").toString());
+    assertEquals(1, unsupported.exitCode());
+    assertTrue(unsupported.err().contains("cannot build Cardano"), unsupported.err());
+    CliRun unknown = CliRun.of("send", "--chain", "bitcon", "--to", "x", "--amount", "1",
+        "--shares", "/nonexistent/a.kss", "--yes", "--home", tmp.resolve("home").toString());
+    assertTrue(unknown.err().contains("unknown chain 'bitcon' (Keyshard sends on: bitcoin,")
+        && !unknown.err().contains("cardano"), unknown.err());
+    // an intent field the user forgot is named with its flag
+    CliRun noFee = CliRun.of("send", "--chain", "ethereum", "--to", TO, "--amount", "1",
+        "--nonce", "0", "--shares", shares.get(0), "--dry-run", "--password-file", pw.toString());
+    assertEquals(1, noFee.exitCode());
+    assertTrue(noFee.err().contains("'maxFeePerGas' (--max-fee) is needed"), noFee.err());
+  }
+
+  @Test
+  void maxFeeLetsABitcoinFeeThroughThatIsOtherwiseAbsurd() {
+    List<String> args = new ArrayList<>(List.of("send", "--chain", "bitcoin", "--to",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "--amount", "1", "--utxo",
+        "ab".repeat(32) + ":0:2", "--fee-rate", "20000", "--shares", shares.get(0), "--dry-run",
+        "--password-file", pw.toString()));
+    CliRun refused = CliRun.of(args.toArray(String[]::new));
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().contains("absurd") && refused.err().contains("'maxFee' (--max-fee)"),
+        refused.err());
+    args.addAll(List.of("--max-fee", "0.05"));
+    CliRun forced = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, forced.exitCode(), forced.err());
+    assertTrue(forced.out().contains("\"maxFee\":\"0.05\""), forced.out());
+  }
 }

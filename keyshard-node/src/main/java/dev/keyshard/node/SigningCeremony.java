@@ -301,6 +301,12 @@ public final class SigningCeremony {
       List<String> committee = Rendezvous.awaitStart(client, code.session(), self, token,
           null, options.progress(), Deadline.in(options.joinTimeout()));
       if (committee == null) {
+        if (!approved) {
+          // The others went ahead without this device; its user said no, so it must not report
+          // their signatures as its own co-signing.
+          throw new SessionException("declined: nothing was signed by this device (the others "
+              + "started without it)", List.of());
+        }
         return missedEnd(client, code, share, tx.signingRequests());
       }
       return signTransaction(code, identity, self, token, committee, client, share, intent, tx,

@@ -143,6 +143,27 @@ class TransactionSigningCeremonyTest {
   }
 
   @Test
+  void aLateCoSignerWhoseUserDeclinesDoesNotReturnTheOthersSignatures() throws Exception {
+    TransactionIntent intent = intent("late decline");
+    TransactionFactory factory = TestTransactions.factory("honest");
+    SigningCeremony.TransactionInitiator init =
+        signing().initiateTransaction(url, vault.get(0), intent, factory);
+    JoinCode code = init.joinCode();
+    Future<List<ChainSignature>> p1 = pool.submit(init::run);
+    Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
+        code, vault.get(1), factory, tx -> true));
+    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    SessionException declined = assertThrows(SessionException.class, () -> signing()
+        .joinTransaction(code, vault.get(2), factory, tx -> false));
+    assertTrue(declined.getMessage().startsWith("declined"), declined.getMessage());
+    assertEquals(p1.get(120, TimeUnit.SECONDS), p2.get(120, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aLateCoSignerRefusesSignaturesLeftOnTheRelayThatDoNotVerify() throws Exception {
     SigningCeremony.TransactionInitiator init = signing().initiateTransaction(url, vault.get(0),
         intent("forged end"), TestTransactions.factory("honest"));

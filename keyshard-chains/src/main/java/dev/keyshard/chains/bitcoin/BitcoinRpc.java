@@ -59,6 +59,8 @@ public final class BitcoinRpc implements ChainNode {
   /** sat/vB per BTC/kvB: 10^8 satoshi / 1000 vB. */
   private static final BigDecimal SAT_PER_VB = BigDecimal.valueOf(100_000);
   private static final int ESTIMATE_BLOCKS = 6;
+  /** Above any output of the family (Dogecoin's 10^10 coins): refused before it is printed out. */
+  private static final BigDecimal MAX_ANY_AMOUNT = BigDecimal.valueOf(10_000_000_000L);
   /** A mainnet scantxoutset reads the whole UTXO set: minutes, not the client's 30 s. */
   private static final java.time.Duration SCAN_TIMEOUT = java.time.Duration.ofMinutes(10);
 
@@ -285,6 +287,14 @@ public final class BitcoinRpc implements ChainNode {
     if (mempool != null && mempool.isJsonObject() && mempool.getAsJsonObject().has("mempoolminfee")) {
       rate = rate.max(decimal(mempool.getAsJsonObject().get("mempoolminfee"), "mempoolminfee"));
     }
+    if (rate.multiply(SAT_PER_VB).compareTo(chain.maxFeeRate()) > 0) {
+      // A lying or broken node must not set an absurd fee; compared before any rounding, so a
+      // rate such as 1e999999999 is refused cheaply too.
+      throw new TransactionException("the node at " + rpc + " reports a fee rate of "
+          + rate.round(new java.math.MathContext(12)) + " "
+          + chain.unit() + "/kvB, above " + chain.maxFeeRate().toPlainString() + " "
+          + chain.feeRateUnit() + ": refused as absurd; give 'feeRate' or 'fee' yourself");
+    }
     BigDecimal satPerVb = rate.multiply(SAT_PER_VB).setScale(3, RoundingMode.CEILING);
     if (chain.minFeeRate() != null) {
       satPerVb = satPerVb.max(chain.minFeeRate());
@@ -319,7 +329,8 @@ public final class BitcoinRpc implements ChainNode {
    */
   static String exactAmount(JsonElement amount, String what) throws IOException {
     BigDecimal v = decimal(amount, what);
-    if (v.signum() <= 0 || v.stripTrailingZeros().scale() > UtxoChain.DECIMALS) {
+    if (v.signum() <= 0 || v.compareTo(MAX_ANY_AMOUNT) > 0
+        || v.stripTrailingZeros().scale() > UtxoChain.DECIMALS) {
       throw new IOException(what + ": '" + amount + "' is not a positive amount in 8 decimals");
     }
     return v.stripTrailingZeros().toPlainString();

@@ -105,7 +105,7 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
 
     CoinSelection.Result sel = CoinSelection.select(utxos, amount, to.scriptPubKey(),
         change.scriptPubKey(), chain.dust(change.type()), fee, chain);
-    checkFee(chain, sel.fee(), amount, maxFee);
+    checkFee(chain, sel.fee(), sel.vsize(), amount, maxFee);
     checkRelayFloor(chain, sel.fee(), sel.vsize());
     checkStandardSize(chain, sel);
 
@@ -132,8 +132,8 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       requests.add(request(chain, tx, i, spent.get(i), spentOutputs));
     }
     String from = VaultScript.of(keys, network, spendType).address();
-    TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change, rbf,
-        spent);
+    TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change,
+        isVaults(keys, network, change), rbf, spent);
     return new BitcoinUnsignedTransaction(chain, spentOnly(intent, sel, spendType, chain), keys, tx,
         spent, spentOutputs, requests, summary);
   }
@@ -278,14 +278,27 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     return rbf;
   }
 
-  private static void checkFee(UtxoChain chain, long fee, long amount, Long maxFee)
+  /**
+   * Without {@code maxFee}, refuses a fee above both the amount and {@link UtxoChain#feeCap}, and
+   * a fee rate above {@link UtxoChain#maxFeeRate} (whoever set it: the user or the node's
+   * estimate), as Bitcoin Core's sendrawtransaction does; with it, only a fee above it.
+   */
+  private static void checkFee(UtxoChain chain, long fee, long size, long amount, Long maxFee)
       throws TransactionException {
     if (maxFee != null) {
       if (fee > maxFee) {
         throw new TransactionException("the fee " + chain.format(fee) + " is above 'maxFee' "
             + chain.format(maxFee));
       }
-    } else if (fee > amount && fee > chain.feeCap()) {
+      return;
+    }
+    BigDecimal highest = chain.maxFeeRate().multiply(BigDecimal.valueOf(size));
+    if (BigDecimal.valueOf(fee).compareTo(highest) > 0) {
+      throw new TransactionException("the fee " + chain.format(fee) + " for ~" + size + " bytes is "
+          + "above " + chain.maxFeeRate().toPlainString() + " " + chain.feeRateUnit()
+          + ": refused as absurd (set 'maxFee' to allow it)");
+    }
+    if (fee > amount && fee > chain.feeCap()) {
       throw new TransactionException("the fee " + chain.format(fee) + " is more than the amount "
           + "sent and more than " + chain.format(chain.feeCap()) + ": refused as absurd (set "
           + "'maxFee' to allow it)");
@@ -320,9 +333,20 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     }
   }
 
+  /** True when the script is one of the vault's own on this network (where change belongs). */
+  private static boolean isVaults(VaultKeys keys, UtxoNetwork network, Destination d) {
+    for (ScriptType t : network.chain().segwit() ? List.of(ScriptType.P2WPKH, ScriptType.P2TR)
+        : List.of(ScriptType.P2PKH)) {
+      if (java.util.Arrays.equals(VaultScript.of(keys, network, t).scriptPubKey(), d.scriptPubKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static TransactionSummary summary(UtxoChain chain, UtxoNetwork network, String from,
       Destination to, long amount, Fee fee, CoinSelection.Result sel, Destination change,
-      boolean rbf, List<VaultScript> spent) {
+      boolean changeIsVaults, boolean rbf, List<VaultScript> spent) {
     String size = sel.vsize() + (chain.segwit() ? " vB" : " bytes");
     String rate = BigDecimal.valueOf(sel.fee()).divide(BigDecimal.valueOf(sel.vsize()), 1,
         RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " " + chain.feeRateUnit();
@@ -334,13 +358,22 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     details.add("inputs: " + sel.inputs().size() + " (" + String.join(", ",
         types.stream().map(ScriptType::label).toList()) + ")");
     if (sel.change() > 0) {
-      details.add("change " + chain.format(sel.change()) + " to " + change.address());
+      // Change the intent sends elsewhere is a second payment: the user must see that.
+      details.add("change " + chain.format(sel.change()) + " to " + change.address()
+          + (changeIsVaults ? "" : " — NOT an address of this vault"));
     } else {
       details.add("no change" + (sel.dustToFee() > 0
           ? " (" + chain.format(sel.dustToFee()) + " below the dust limit added to the fee)" : ""));
     }
+    if (chain == UtxoChain.DOGECOIN) {
+      // The legacy sighash commits to no input amount, so an understated one raises the real fee.
+      details.add("input amounts are the intent's word: Dogecoin's signature does not cover "
+          + "them, so the fee is right only if they are");
+    }
     details.add("replace-by-fee " + (rbf ? "on" : "off"));
     details.add("network " + network.name());
+    dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, java.math.BigInteger.valueOf(sel.fee()),
+        java.math.BigInteger.valueOf(amount));
     return new TransactionSummary(chain.chain(), from, to.address(), chain.format(amount), feeText,
         details);
   }

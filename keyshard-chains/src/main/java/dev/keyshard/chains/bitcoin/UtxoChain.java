@@ -123,6 +123,18 @@ public enum UtxoChain {
     return this == DOGECOIN ? BigDecimal.valueOf(1000) : null;
   }
 
+  /**
+   * The highest fee rate, in {@link #feeRateUnit()}, accepted without an explicit {@code maxFee}:
+   * 10 000 sat/vB on Bitcoin, Litecoin and Bitcoin Cash, the 0.1 coin/kvB that Bitcoin Core's
+   * {@code sendrawtransaction} refuses above by default (DEFAULT_MAX_RAW_TX_FEE_RATE = COIN / 10,
+   * node/transaction.h; Litecoin Core inherits it); on Dogecoin 1 000 000 koinu/byte (10 DOGE/kB),
+   * the older Core rule of 10 000 × the relay floor, a thousand times its wallets' rate. A rate
+   * above it is a typo or a node's lie, never a real market.
+   */
+  public BigDecimal maxFeeRate() {
+    return this == DOGECOIN ? BigDecimal.valueOf(1_000_000) : BigDecimal.valueOf(10_000);
+  }
+
   /** Above this fee (and above the amount sent) a transaction needs an explicit {@code maxFee}. */
   public long feeCap() {
     return feeCap;

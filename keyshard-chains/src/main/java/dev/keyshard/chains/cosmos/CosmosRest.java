@@ -38,7 +38,8 @@ public final class CosmosRest implements ChainNode {
 
   /** @throws IllegalArgumentException when the URL is not http(s) or carries credentials */
   public CosmosRest(String url) {
-    URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    URI uri = dev.keyshard.chains.rpc.NodeUrl.parse(
+        url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new IllegalArgumentException("the REST URL must start with http:// or https://");
     }

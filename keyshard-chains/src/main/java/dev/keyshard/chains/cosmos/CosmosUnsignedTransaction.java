@@ -3,6 +3,7 @@ package dev.keyshard.chains.cosmos;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.tx.Amounts;
 import dev.keyshard.chains.tx.ChainSignature;
+import dev.keyshard.chains.tx.DisplayText;
 import dev.keyshard.chains.tx.InvalidTransactionSignatureException;
 import dev.keyshard.chains.tx.SignatureCheck;
 import dev.keyshard.chains.tx.SignedTransaction;
@@ -64,6 +65,7 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
     details.add("gas limit " + send.gas());
     details.add(n.sendMessage().typeUrl() + " of " + send.amount() + " " + n.denom()
         + ", SIGN_MODE_DIRECT");
+    dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, send.fee(), send.amount());
     return new TransactionSummary(chain(), send.from().toString(), send.to().toString(),
         Amounts.format(send.amount(), n.decimals(), n.unit()), fee, details);
   }
@@ -94,12 +96,13 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
         Base64.getEncoder().encodeToString(raw), txHash(raw));
   }
 
-  /** The memo with control characters, quotes and backslashes escaped (backslash-u and 4 hex
-   * digits), so it cannot fake lines of the summary. */
+  /** The memo with quotes, backslashes and {@link DisplayText#unsafe} characters (controls,
+   * bidirectional overrides, zero-width characters) escaped as backslash-u and 4 hex digits, so
+   * it cannot fake lines of the summary or reorder what it says. */
   static String shown(String memo) {
     StringBuilder b = new StringBuilder();
     memo.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || c == '"' || c == '\\') {
+      if (DisplayText.unsafe(c) || c == '"' || c == '\\') {
         b.append(String.format("\\u%04x", c));
       } else {
         b.appendCodePoint(c);

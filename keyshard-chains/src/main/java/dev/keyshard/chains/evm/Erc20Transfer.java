@@ -36,6 +36,12 @@ record Erc20Transfer(EvmAddress contract, int decimals, String symbol) {
     if (!symbol.matches("[A-Za-z0-9.\\-_$]{1,11}")) {
       throw new TransactionException("'tokenSymbol' must be 1 to 11 letters, digits or .-_$");
     }
+    for (dev.keyshard.chains.Chain c : EvmChains.all()) {
+      if (symbol.equalsIgnoreCase(EvmChains.nativeSymbol(c)) || symbol.equalsIgnoreCase("MATIC")) {
+        throw new TransactionException("'tokenSymbol' " + symbol + " is a native coin's symbol: "
+            + "a token transfer may not be shown as a coin transfer");
+      }
+    }
     return new Erc20Transfer(contract, d.intValueExact(), symbol);
   }
 }

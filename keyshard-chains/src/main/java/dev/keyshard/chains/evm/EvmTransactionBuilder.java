@@ -76,6 +76,11 @@ public final class EvmTransactionBuilder implements TransactionBuilder {
       throw new TransactionException("'nonce' must be below 2^64 - 1 (EIP-2681)");
     }
     Erc20Transfer token = Erc20Transfer.of(intent);
+    if (token != null && token.contract().equals(recipient)) {
+      // Tokens sent to their own contract are stuck there: a pasted contract address, not a payee.
+      throw new TransactionException("'to' is the token's own contract " + recipient
+          + ": tokens sent there are lost; give the recipient's address");
+    }
     String amountText = intent.string("amount");
     BigInteger amount = Amounts.parse("amount", amountText,
         token == null ? EvmChains.NATIVE_DECIMALS : token.decimals());
@@ -133,6 +138,16 @@ public final class EvmTransactionBuilder implements TransactionBuilder {
     }
     if (id.signum() == 0 || id.compareTo(MAX_UINT64) > 0) {
       throw new TransactionException("'chainId' must be between 1 and 2^64 - 1, got " + id);
+    }
+    for (Chain other : EvmChains.all()) {
+      // The summary names the chain and its coin: a transaction for another known chain would
+      // show ETH while it moves BNB, so the chain itself must be the one signed for.
+      if (other != chain && EvmChains.defaultChainId(other).equals(id)) {
+        throw new TransactionException("'chainId' " + id + " is " + other.displayName()
+            + "'s, not " + chain.displayName() + "'s: make the transaction for "
+            + other.displayName() + " (chain '" + other.displayName().toLowerCase(java.util.Locale.ROOT)
+            + "') instead");
+      }
     }
     return id;
   }

@@ -31,14 +31,13 @@ public final class JsonRpcClient {
 
   /** @throws IllegalArgumentException when the URL is not http(s) */
   public JsonRpcClient(String url) {
-    URI uri = URI.create(url);
+    URI uri = NodeUrl.parse(url);
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new IllegalArgumentException("the RPC URL must start with http:// or https://");
     }
-    String userInfo = uri.getRawUserInfo();
+    String userInfo = uri.getUserInfo(); // decoded by URI; URLDecoder would also turn '+' into ' '
     this.authorization = userInfo == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(
-            java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     try {
       this.endpoint = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
           uri.getQuery(), null);

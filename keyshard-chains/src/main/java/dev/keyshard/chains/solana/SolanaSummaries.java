@@ -28,6 +28,8 @@ final class SolanaSummaries {
             + "limit " + t.computeUnitLimit() + " compute units");
       }
     }
+    dev.keyshard.chains.tx.FeeWarning.addIfAbove(details, SolanaTransferBuilder.fee(t),
+        t.lamports());
     return new TransactionSummary(Chain.SOLANA, t.payer().toString(), t.recipient().toString(),
         Amounts.format(t.lamports(), SolanaTransferBuilder.DECIMALS, "SOL"), fee, details);
   }

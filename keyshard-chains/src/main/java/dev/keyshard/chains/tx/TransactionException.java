@@ -6,11 +6,12 @@ package dev.keyshard.chains.tx;
  * Raised before anything is signed.
  */
 public final class TransactionException extends Exception {
+  /** The message may quote intent fields: invisible and control characters are escaped. */
   public TransactionException(String message) {
-    super(message);
+    super(DisplayText.escape(message));
   }
 
   public TransactionException(String message, Throwable cause) {
-    super(message, cause);
+    super(DisplayText.escape(message), cause);
   }
 }

@@ -164,8 +164,11 @@ public final class TransactionIntent {
     return new TransactionIntent(copy);
   }
 
-  /** A copy with one more (or a replaced) list field. */
+  /** A copy with one more (or a replaced) list field; the chain cannot change. */
   public TransactionIntent with(String name, List<String> values) {
+    if (name.equals("chain")) {
+      throw new IllegalArgumentException("the chain of an intent cannot change");
+    }
     TreeMap<String, Object> copy = new TreeMap<>(fields);
     copy.put(name, List.copyOf(values));
     return new TransactionIntent(copy);

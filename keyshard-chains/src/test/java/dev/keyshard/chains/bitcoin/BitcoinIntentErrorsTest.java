@@ -85,6 +85,58 @@ class BitcoinIntentErrorsTest {
   }
 
   @Test
+  void absurdFeeRateIsRefusedEvenBelowTheAmount() throws Exception {
+    // 1 BTC from a 2 BTC output at 20000 sat/vB: a fee of ~0.028 BTC, well below the amount, yet
+    // twice Bitcoin Core's default maxfeerate of 0.1 BTC/kvB (10000 sat/vB).
+    TransactionIntent.Builder b = valid().put("amount", "1")
+        .put("utxos", List.of("ab".repeat(32) + ":0:2")).put("feeRate", "20000");
+    String m = error(b);
+    assertTrue(m.contains("absurd") && m.contains("10000 sat/vB") && m.contains("maxFee"), m);
+    UnsignedTransaction forced = Transactions.build(b.put("maxFee", "0.05").build(), VAULT.keys());
+    assertTrue(forced.summary().fee().contains("20000 sat/vB"), forced.summary().fee());
+    // just at the cap is a (very high) market rate, not refused
+    Transactions.build(valid().put("amount", "1").put("utxos", List.of("ab".repeat(32) + ":0:2"))
+        .put("feeRate", "10000").build(), VAULT.keys());
+    String absolute = error(TransactionIntent.builder(Chain.BITCOIN)
+        .put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1")
+        .put("utxos", List.of("ab".repeat(32) + ":0:2")).put("fee", "0.5"));
+    assertTrue(absolute.contains("absurd"), absolute);
+  }
+
+  @Test
+  void changeToAnAddressOutsideTheVaultIsMarked() throws Exception {
+    UnsignedTransaction own = Transactions.build(valid().build(), VAULT.keys());
+    assertTrue(own.summary().details().stream().anyMatch(d -> d.startsWith("change ")
+        && !d.contains("NOT")), own.summary().details().toString());
+    // the vault's own taproot address is still the vault's
+    String taproot = VaultScript.of(VAULT.keys(), UtxoNetwork.of(UtxoChain.BITCOIN, "mainnet"),
+        ScriptType.P2TR).address();
+    UnsignedTransaction toTaproot = Transactions.build(valid().put("change", taproot).build(),
+        VAULT.keys());
+    assertTrue(toTaproot.summary().details().stream().noneMatch(d -> d.contains("NOT")),
+        toTaproot.summary().details().toString());
+    // an initiator sending the change to itself makes a second payment, which must be visible
+    UnsignedTransaction away = Transactions.build(valid().put("change",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").build(), VAULT.keys());
+    assertTrue(away.summary().details().stream().anyMatch(d -> d.startsWith("change ")
+        && d.endsWith("to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq — NOT an address of this vault")),
+        away.summary().details().toString());
+  }
+
+  @Test
+  void dogecoinSaysItsInputAmountsAreUnsigned() throws Exception {
+    String doge = Chain.DOGECOIN.address(VAULT.keys().rootEcdsa(), VAULT.keys().rootEddsa(),
+        VAULT.keys().chainCode());
+    UnsignedTransaction tx = Transactions.build(TransactionIntent.builder(Chain.DOGECOIN)
+        .put("to", doge).put("amount", "10").put("utxos", List.of("ab".repeat(32) + ":0:20"))
+        .put("feeRate", "1000").build(), VAULT.keys());
+    assertTrue(tx.summary().details().stream().anyMatch(d -> d.startsWith("input amounts are the "
+        + "intent's word")), tx.summary().details().toString());
+    assertTrue(Transactions.build(valid().build(), VAULT.keys()).summary().details().stream()
+        .noneMatch(d -> d.startsWith("input amounts")), "segwit signatures cover the amounts");
+  }
+
+  @Test
   void changeBelowDustGoesToTheFee() throws Exception {
     // 0.01 - 0.00998 = 2000 sat: the fee at 5 sat/vB (about 550 without change) leaves less than
     // 294 sat + the change output's fee, so there is no change output.

@@ -101,6 +101,24 @@ class BitcoinRpcFakeNodeTest {
   }
 
   @Test
+  void aPasswordInTheUrlIsSentAsGivenAndNeverRepeatedInAnError() throws Exception {
+    // '+' is a plain character of a URL's userinfo (RFC 3986), not a space; %40 is '@'
+    replies.put("getblockchaininfo", result("{\"chain\":\"main\",\"blocks\":1}"));
+    new JsonRpcClient("http://alice:a+b%40c@127.0.0.1:" + server.getAddress().getPort() + "/")
+        .call("getblockchaininfo");
+    assertEquals(List.of("Basic " + Base64.getEncoder().encodeToString(
+        "alice:a+b@c".getBytes(StandardCharsets.US_ASCII))), authorizations);
+    for (String bad : new String[] {"http://alice:s3cret pass@host:1", "http://alice:s3cret%zz@h:1"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new JsonRpcClient(bad));
+      assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+      IllegalArgumentException rest = assertThrows(IllegalArgumentException.class,
+          () -> new dev.keyshard.chains.cosmos.CosmosRest(bad));
+      assertFalse(rest.getMessage().contains("s3cret"), rest.getMessage());
+    }
+  }
+
+  @Test
   void rejectReasonOfTestMempoolAcceptIsTheError() throws Exception {
     SignedTransaction tx = signed();
     replies.put("testmempoolaccept", result("[{\"txid\":\"" + tx.txHash()
@@ -209,6 +227,18 @@ class BitcoinRpcFakeNodeTest {
             .put("amount", "1").build(), VAULT.keys()));
     assertTrue(noEstimate.getMessage().contains("Insufficient data")
         && noEstimate.getMessage().contains("'feeRate'"), noEstimate.getMessage());
+    // a node's absurd estimate (1 BTC/kvB = 100000 sat/vB) is refused, not passed on to be signed
+    replies.put("estimatesmartfee", result("{\"feerate\":1.0,\"blocks\":6}"));
+    replies.put("getmempoolinfo", result("{\"mempoolminfee\":0.00001000}"));
+    TransactionException absurd = assertThrows(TransactionException.class, () -> node()
+        .complete(TransactionIntent.builder(Chain.BITCOIN).put("to", BitcoinSpendTest.RECIPIENT)
+            .put("amount", "1").build(), VAULT.keys()));
+    assertTrue(absurd.getMessage().contains("absurd") && absurd.getMessage().contains("'feeRate'"),
+        absurd.getMessage());
+    replies.put("estimatesmartfee", result("{\"feerate\":1e999999999,\"blocks\":6}"));
+    assertThrows(TransactionException.class, () -> node().complete(TransactionIntent
+        .builder(Chain.BITCOIN).put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1").build(),
+        VAULT.keys()));
     // the user's own fee rate needs no estimate
     assertEquals("7", node().complete(TransactionIntent.builder(Chain.BITCOIN)
         .put("to", BitcoinSpendTest.RECIPIENT).put("amount", "1").put("feeRate", "7").build(),

@@ -129,6 +129,14 @@ class CosmosTransactionBuilderTest {
         CosmosVerifyTest.SIGNER.keys()).summary();
     assertTrue(tricky.details().contains("memo \"a\\u000ato:      evil\\u0022\""),
         tricky.details().toString());
+    // Nor reorder what it says ("Trojan Source" bidi override), hide text (zero-width space) or
+    // break the line with U+2028: a THORChain swap memo must read as signed.
+    TransactionSummary bidi = Transactions.build(TransactionIntent.builder(Chain.THORCHAIN)
+        .put("to", CosmosVerifyTest.THOR_TO).put("amount", "2.5").put("accountNumber", "1")
+        .put("sequence", "1").put("memo", "=:BTC.BTC:\u202Eq1cb\u202C\u200B\u2028x").build(),
+        CosmosVerifyTest.SIGNER.keys()).summary();
+    assertTrue(bidi.details().contains(
+        "memo \"=:BTC.BTC:\\u202eq1cb\\u202c\\u200b\\u2028x\""), bidi.details().toString());
   }
 
   @Test

@@ -154,11 +154,36 @@ class EvmTransactionBuilderTest {
     refused(eth().put("token", TOKEN).put("decimals", "6").put("gasLimit", "60000")
         .put("tokenSymbol", "A\nB"), "'tokenSymbol'");
     refused(eth().put("gasLimit", "20999"), "'gasLimit'");
+    refused(eth().put("to", TOKEN.toLowerCase()).put("token", TOKEN).put("decimals", "6")
+        .put("gasLimit", "60000"), "token's own contract");
     refused(eth().put("chainId", "0"), "'chainId'");
     refused(eth().put("nonce", "-1"), "'nonce'");
     refused(eth().put("nonce", "18446744073709551615"), "'nonce'");
     refused(TransactionIntent.builder(Chain.ETHEREUM).put("to", RECIPIENT).put("amount", "1")
         .put("maxFeePerGas", "1").put("maxPriorityFeePerGas", "1"), "'nonce'");
+  }
+
+  @Test
+  void summaryCannotPassOffOneChainOrTokenAsAnother() throws Exception {
+    // Ethereum with BSC's chain id would be shown as ETH on Ethereum and move BNB on BSC.
+    refused(eth().put("chainId", "56"), "'chainId' 56 is BSC's, not Ethereum's");
+    // An unknown id (a local anvil) is allowed, but marked.
+    EvmUnsignedTransaction local = build(eth().put("chainId", "31337").build());
+    assertTrue(local.summary().details().contains("chain id 31337 (not Ethereum mainnet's 1)"),
+        local.summary().details().toString());
+    // A token shown as the chain's coin.
+    TransactionIntent.Builder token = eth().put("token", TOKEN).put("decimals", "6")
+        .put("gasLimit", "65000").put("amount", "1");
+    refused(token.put("tokenSymbol", "ETH"), "native coin");
+    refused(token.put("tokenSymbol", "bnb"), "native coin");
+    // 1 "USDC" at the 18 decimals an intent claims is 10^18 base units: 10^12 real USDC. The
+    // device cannot check decimals(), so it shows the base units and says whose word they are.
+    EvmUnsignedTransaction claimed = build(eth().put("token", TOKEN).put("decimals", "18")
+        .put("tokenSymbol", "USDC").put("gasLimit", "65000").put("amount", "1").build());
+    assertEquals("1 USDC", claimed.summary().amount());
+    assertTrue(claimed.summary().details().contains("token amount 1000000000000000000 base units; "
+        + "decimals 18 and symbol USDC are as the intent states, not read from the contract"),
+        claimed.summary().details().toString());
   }
 
   private void refused(TransactionIntent.Builder intent, String field) {

@@ -41,4 +41,12 @@ class TransactionIntentTest {
     assertThrows(TransactionException.class, () -> i.unsigned("bad"));
     assertThrows(TransactionException.class, () -> i.unsigned("missing"));
   }
+
+  @Test
+  void theChainCannotBeReplacedNeitherByAValueNorByAList() throws Exception {
+    TransactionIntent i = TransactionIntent.builder(Chain.BITCOIN).put("amount", "1").build();
+    assertThrows(IllegalArgumentException.class, () -> i.with("chain", "ethereum"));
+    assertThrows(IllegalArgumentException.class, () -> i.with("chain", List.of("ethereum")));
+    assertEquals(Chain.BITCOIN, i.with("utxos", List.of("a")).chain());
+  }
 }
