@@ -86,11 +86,7 @@ public final class CosmosUnsignedTransaction implements UnsignedTransaction {
   @Override
   public SignedTransaction assemble(List<ChainSignature> signatures)
       throws InvalidTransactionSignatureException {
-    if (signatures.size() != 1) {
-      throw new IllegalArgumentException("a Cosmos send takes 1 signature, not " + signatures.size());
-    }
-    ChainSignature sig = signatures.get(0);
-    SignatureCheck.verify(request, request.signingKey(keys), sig);
+    ChainSignature sig = SignatureCheck.single(request, keys, signatures, "a Cosmos send");
     byte[] raw = send.txRaw(sig.bytes());
     return new SignedTransaction(chain(), send.from().toString(), raw,
         Base64.getEncoder().encodeToString(raw), txHash(raw));

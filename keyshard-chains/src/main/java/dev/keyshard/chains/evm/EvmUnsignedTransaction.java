@@ -79,11 +79,7 @@ public final class EvmUnsignedTransaction implements UnsignedTransaction {
   @Override
   public SignedTransaction assemble(List<ChainSignature> signatures)
       throws InvalidTransactionSignatureException {
-    if (signatures.size() != 1) {
-      throw new IllegalArgumentException("an EVM transaction takes 1 signature, not " + signatures.size());
-    }
-    ChainSignature sig = signatures.get(0);
-    SignatureCheck.verify(request, request.signingKey(keys), sig);
+    ChainSignature sig = SignatureCheck.single(request, keys, signatures, "an EVM transaction");
     if (sig.recoveryId() > 1) {
       throw new InvalidTransactionSignatureException("recovery id " + sig.recoveryId()
           + " (r ≥ n) cannot be encoded in an EVM transaction");

@@ -73,11 +73,7 @@ public final class SolanaUnsignedTransaction implements UnsignedTransaction {
   @Override
   public SignedTransaction assemble(List<ChainSignature> signatures)
       throws InvalidTransactionSignatureException {
-    if (signatures.size() != 1) {
-      throw new IllegalArgumentException("a Solana transfer takes 1 signature, not " + signatures.size());
-    }
-    ChainSignature sig = signatures.get(0);
-    SignatureCheck.verify(request, request.signingKey(keys), sig);
+    ChainSignature sig = SignatureCheck.single(request, keys, signatures, "a Solana transfer");
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 + 64 + message.length);
     ShortVec.write(out, 1);
     out.writeBytes(sig.bytes());

@@ -26,6 +26,25 @@ public final class SignatureCheck {
   private SignatureCheck() {}
 
   /**
+   * The one signature of a transaction that needs exactly one, verified under the key the
+   * request names for this vault.
+   *
+   * @param what the transaction's kind, for the message ("a Solana transfer")
+   * @throws IllegalArgumentException when there is not exactly one signature (a caller's bug)
+   * @throws InvalidTransactionSignatureException when it does not verify
+   */
+  public static ChainSignature single(SigningRequest request, VaultKeys keys,
+      java.util.List<ChainSignature> signatures, String what)
+      throws InvalidTransactionSignatureException {
+    if (signatures.size() != 1) {
+      throw new IllegalArgumentException(what + " takes 1 signature, not " + signatures.size());
+    }
+    ChainSignature sig = signatures.get(0);
+    verify(request, request.signingKey(keys), sig);
+    return sig;
+  }
+
+  /**
    * @throws InvalidTransactionSignatureException naming what failed
    */
   public static void verify(SigningRequest request, SigningKey key, ChainSignature signature)
