@@ -55,6 +55,9 @@ import java.util.Set;
  *   <li>{@code addressType} — Bitcoin and Litecoin: "p2wpkh" (default; the vault's address at
  *       m/84'/coin'/0'/0/0) or "p2tr" (BIP-86 at m/86'/coin'/0'/0/0); the default type of the
  *       utxos and of the change. Dogecoin and Bitcoin Cash: "p2pkh" only.
+ *   <li>{@code prevTxs} — Dogecoin only, needed: the raw transactions (hex) of the spent
+ *       outputs, one per txid, from which every device checks each spent amount and script
+ *       ({@link PrevTxs}); entries for outputs not spent are ignored and not passed on.
  * </ul>
  * Any other field is an error, so a misspelt one is not silently ignored. A transaction over
  * the 100,000 vB (Dogecoin, Bitcoin Cash: bytes) that nodes relay is refused
@@ -63,7 +66,7 @@ import java.util.Set;
  */
 public final class BitcoinTransactionBuilder implements TransactionBuilder {
   private static final Set<String> FIELDS = Set.of("chain", "to", "amount", "utxos", "feeRate",
-      "fee", "maxFee", "change", "rbf", "network", "addressType");
+      "fee", "maxFee", "change", "rbf", "network", "addressType", PrevTxs.FIELD);
   private static final long SEQUENCE_RBF = 0xfffffffdL;
   private static final long SEQUENCE_FINAL = 0xffffffffL;
   /**
@@ -96,6 +99,7 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
           + " output on " + chain.chain().displayName());
     }
     List<Utxo> utxos = utxos(intent, chain, spendType);
+    PrevTxs prevTxs = prevTxs(intent, chain);
     Fee fee = fee(intent, chain);
     Long maxFee = intent.has("maxFee") ? chain.baseUnits("maxFee", intent.string("maxFee")) : null;
     Destination change = intent.has("change")
@@ -120,6 +124,10 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
       inputs.add(new TxIn(new OutPoint(new TxId(u.txid()), u.vout()), new byte[0],
           rbf ? SEQUENCE_RBF : SEQUENCE_FINAL));
     }
+    if (prevTxs != null) {
+      prevTxs.check(sel.inputs(), utxos, spent.stream().map(VaultScript::scriptPubKey).toList(),
+          chain);
+    }
     List<TxOut> outputs = new ArrayList<>();
     outputs.add(new TxOut(new Satoshi(amount), to.scriptPubKey()));
     if (sel.change() > 0) {
@@ -134,8 +142,24 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
     String from = VaultScript.of(keys, network, spendType).address();
     TransactionSummary summary = summary(chain, network, from, to, amount, fee, sel, change,
         isVaults(keys, network, change), rbf, spent);
-    return new BitcoinUnsignedTransaction(chain, spentOnly(intent, sel, spendType, chain), keys, tx,
-        spent, spentOutputs, requests, summary);
+    return new BitcoinUnsignedTransaction(chain, spentOnly(intent, sel, spendType, chain, prevTxs),
+        keys, tx, spent, spentOutputs, requests, summary);
+  }
+
+  /**
+   * Dogecoin's {@code prevTxs} ({@link PrevTxs}), which its intent must carry; null on the other
+   * chains, whose signatures commit to the amounts spent, so the field is refused there.
+   */
+  private static PrevTxs prevTxs(TransactionIntent intent, UtxoChain chain)
+      throws TransactionException {
+    if (chain != UtxoChain.DOGECOIN) {
+      if (intent.has(PrevTxs.FIELD)) {
+        throw new TransactionException("'" + PrevTxs.FIELD + "' is for Dogecoin only: "
+            + chain.chain().displayName() + " signatures cover the input amounts themselves");
+      }
+      return null;
+    }
+    return PrevTxs.parse(intent.list(PrevTxs.FIELD));
   }
 
   /**
@@ -143,22 +167,40 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
    * with thousands of unspent outputs (all of which a node lists) would otherwise not fit an
    * intent ({@link TransactionIntent#MAX_JSON_BYTES}). Largest-first selection over the spent
    * outputs alone picks them all again, in the same order, so the transaction is the same.
+   * Dogecoin's {@code prevTxs} keep only the spent outputs' transactions, and the result must
+   * still fit an intent.
    */
   private static TransactionIntent spentOnly(TransactionIntent intent, CoinSelection.Result sel,
-      ScriptType spendType, UtxoChain chain) throws TransactionException {
+      ScriptType spendType, UtxoChain chain, PrevTxs prevTxs) throws TransactionException {
+    TransactionIntent out = intent;
     List<String> texts = intent.list("utxos");
-    if (sel.inputs().size() == texts.size()) {
-      return intent;
+    if (sel.inputs().size() != texts.size()) {
+      Set<String> spentPoints = new HashSet<>();
+      sel.inputs().forEach(u -> spentPoints.add(u.outPoint()));
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        if (spentPoints.contains(Utxo.parse(texts.get(i), i, spendType, chain).outPoint())) {
+          kept.add(texts.get(i));
+        }
+      }
+      out = out.with("utxos", kept);
     }
-    Set<String> spentPoints = new HashSet<>();
-    sel.inputs().forEach(u -> spentPoints.add(u.outPoint()));
-    List<String> kept = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      if (spentPoints.contains(Utxo.parse(texts.get(i), i, spendType, chain).outPoint())) {
-        kept.add(texts.get(i));
+    if (prevTxs != null) {
+      Set<String> spentTxids = new HashSet<>();
+      sel.inputs().forEach(u -> spentTxids.add(u.txid()));
+      List<String> kept = prevTxs.only(spentTxids);
+      if (!kept.equals(intent.list(PrevTxs.FIELD))) {
+        out = out.with(PrevTxs.FIELD, kept);
+      }
+      int bytes = out.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > TransactionIntent.MAX_JSON_BYTES) {
+        throw new TransactionException("'" + PrevTxs.FIELD + "': with the previous transactions "
+            + "of its " + sel.inputs().size() + " inputs the request is " + bytes + " bytes, over "
+            + "the " + TransactionIntent.MAX_JSON_BYTES + " co-signers accept: send less, or "
+            + "spend fewer outputs at a time");
       }
     }
-    return intent.with("utxos", kept);
+    return out;
   }
 
   private static SigningRequest request(UtxoChain chain, Transaction tx, int i, VaultScript input,
@@ -366,9 +408,9 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
           ? " (" + chain.format(sel.dustToFee()) + " below the dust limit added to the fee)" : ""));
     }
     if (chain == UtxoChain.DOGECOIN) {
-      // The legacy sighash commits to no input amount, so an understated one raises the real fee.
-      details.add("input amounts are the intent's word: Dogecoin's signature does not cover "
-          + "them, so the fee is right only if they are");
+      // The legacy sighash commits to no input amount: this device read them itself.
+      details.add("input amounts checked against their previous transactions (Dogecoin's "
+          + "signature does not cover them)");
     }
     details.add("replace-by-fee " + (rbf ? "on" : "off"));
     details.add("network " + network.name());

@@ -124,14 +124,17 @@ class BitcoinIntentErrorsTest {
   }
 
   @Test
-  void dogecoinSaysItsInputAmountsAreUnsigned() throws Exception {
+  void dogecoinSaysItsInputAmountsWereChecked() throws Exception {
     String doge = Chain.DOGECOIN.address(VAULT.keys().rootEcdsa(), VAULT.keys().rootEddsa(),
         VAULT.keys().chainCode());
+    FundingTx prev = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "errors", 2_000_000_000L);
     UnsignedTransaction tx = Transactions.build(TransactionIntent.builder(Chain.DOGECOIN)
-        .put("to", doge).put("amount", "10").put("utxos", List.of("ab".repeat(32) + ":0:20"))
-        .put("feeRate", "1000").build(), VAULT.keys());
-    assertTrue(tx.summary().details().stream().anyMatch(d -> d.startsWith("input amounts are the "
-        + "intent's word")), tx.summary().details().toString());
+        .put("to", doge).put("amount", "10").put("utxos", List.of(prev.utxo(0)))
+        .put("prevTxs", List.of(prev.hex())).put("feeRate", "1000").build(), VAULT.keys());
+    assertTrue(tx.summary().details().stream().anyMatch(d -> d.startsWith("input amounts checked "
+        + "against their previous transactions")), tx.summary().details().toString());
+    String notDoge = error(valid().put("prevTxs", List.of(prev.hex())));
+    assertTrue(notDoge.startsWith("'prevTxs' is for Dogecoin only"), notDoge);
     assertTrue(Transactions.build(valid().build(), VAULT.keys()).summary().details().stream()
         .noneMatch(d -> d.startsWith("input amounts")), "segwit signatures cover the amounts");
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Dogecoin P2PKH spends of the vault's m/44'/3'/0'/0/0 outputs built by Keyshard, signed by
  * {@link PlainKeySigner} and checked by bitcoin-kmp's script interpreter (Bitcoin Core's standard
  * flags; Dogecoin Core 1.14 has Bitcoin Core 0.14's script rules and legacy sighash) against
- * prevouts whose scripts bitcoin-kmp writes itself. A flipped signature bit, a changed output
+ * prevouts whose scripts bitcoin-kmp writes itself, in previous transactions it writes too
+ * ({@link FundingTx}). A flipped signature bit, a changed output
  * amount and a prevout of another key are rejected. (The legacy sighash does not commit to the
  * spent amount, so unlike BIP-143/FORKID a different prevout value is not a script failure.)
  * Also Dogecoin's own rules: base58 versions 0x1e (D…) and testnet 0x71 (n…), the 0.01 DOGE dust
@@ -34,9 +35,16 @@ import org.junit.jupiter.api.Test;
  */
 class DogecoinSpendTest {
   static final PlainKeySigner VAULT = PlainKeySigner.fromLabel("doge-spend");
-  static final String TXID_A = "d1".repeat(32);
-  static final String TXID_B = "e2".repeat(32);
-  static final String TXID_C = "f3".repeat(32);
+  /** Previous transactions paying the vault 5 DOGE at output 0, 3 at 2, 1 at 1. */
+  static final FundingTx FUND_A = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "a",
+      500_000_000L);
+  static final FundingTx FUND_B = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "b",
+      7_000_000L, 8_000_000L, 300_000_000L);
+  static final FundingTx FUND_C = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "c",
+      9_000_000L, 100_000_000L);
+  static final String TXID_A = FUND_A.txid();
+  static final String TXID_B = FUND_B.txid();
+  static final String TXID_C = FUND_C.txid();
   static final byte[] RECIPIENT_HASH = Crypto.hash160(
       KmpScripts.childKey(PlainKeySigner.fromLabel("doge-recipient"), "m/44/3/0/0/0"));
   /** bitcoin-kmp's base58check with Dogecoin's mainnet P2PKH version (chainparams.cpp: 30). */
@@ -44,8 +52,10 @@ class DogecoinSpendTest {
 
   private final byte[] vaultScript = KmpScripts.p2pkh(KmpScripts.childKey(VAULT, "m/44/3/0/0/0"));
 
+  /** To {@link #RECIPIENT}, with the previous transactions of A, B and C (unspent ones ignored). */
   static TransactionIntent.Builder intent() {
-    return TransactionIntent.builder(Chain.DOGECOIN).put("to", RECIPIENT);
+    return TransactionIntent.builder(Chain.DOGECOIN).put("to", RECIPIENT)
+        .put("prevTxs", List.of(FUND_A.hex(), FUND_B.hex(), FUND_C.hex()));
   }
 
   @Test

@@ -53,6 +53,9 @@ class TwcBitcoinTest {
     String ltcTo = fr.acinq.bitcoin.Bech32.encodeWitnessAddress("ltc", (byte) 0,
         fr.acinq.bitcoin.Crypto.hash160(KmpScripts.childKey(PlainKeySigner.fromLabel("x"),
             "m/84/2/0/0/0")));
+    FundingTx dogeA = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "twc-a", 500_000_000L);
+    FundingTx dogeB = FundingTx.paying(FundingTx.dogecoinVault(VAULT), "twc-b", 1, 2,
+        300_000_000L);
     List<TransactionIntent> intents = List.of(
         TransactionIntent.builder(Chain.BITCOIN).put("to", BitcoinSpendTest.RECIPIENT)
             .put("amount", "0.015").put("utxos", List.of(A + ":0:0.01", B + ":1:0.008"))
@@ -68,8 +71,8 @@ class TwcBitcoinTest {
         TransactionIntent.builder(Chain.LITECOIN).put("to", ltcTo).put("amount", "0.3")
             .put("addressType", "p2tr").put("utxos", List.of(B + ":9:0.4")).put("feeRate", "1").build(),
         TransactionIntent.builder(Chain.DOGECOIN).put("to", DogecoinSpendTest.RECIPIENT)
-            .put("amount", "7.5").put("utxos", List.of(A + ":0:5", B + ":2:3"))
-            .put("feeRate", "1000").build(),
+            .put("amount", "7.5").put("utxos", List.of(dogeA.utxo(0), dogeB.utxo(2)))
+            .put("prevTxs", List.of(dogeA.hex(), dogeB.hex())).put("feeRate", "1000").build(),
         TransactionIntent.builder(Chain.BITCOIN_CASH).put("to", BitcoinCashVmTest.CASHADDR)
             .put("amount", "0.015").put("utxos", List.of(A + ":0:0.01", B + ":3:0.008"))
             .put("feeRate", "1").build());
