@@ -85,7 +85,8 @@ final class PrevTxs {
         throw new TransactionException("'" + FIELD + "' needs the transaction " + u.txid()
             + " (raw hex, as getrawtransaction prints it) for " + entry + ": Dogecoin signatures "
             + "do not cover input amounts, so each device reads them from the previous "
-            + "transactions");
+            + "transactions" + (byTxid.isEmpty() ? "" : " (none of the " + byTxid.size()
+            + " given hashes to that txid)"));
       }
       if (u.vout() >= prev.txOut.size()) {
         throw new TransactionException(entry + ": transaction " + u.txid() + " has only "
