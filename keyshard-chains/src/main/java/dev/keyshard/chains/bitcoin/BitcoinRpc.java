@@ -37,7 +37,10 @@ import java.util.Set;
  *       quiet testnet) it is an error asking for {@code feeRate} — a guess could leave the
  *       transaction stuck — except on regtest, which never has one, and on Bitcoin Cash, whose
  *       nodes have no estimatesmartfee (and blocks that are not full): there the node's
- *       {@code relayfee} ({@code getnetworkinfo}) is used.
+ *       {@code relayfee} ({@code getnetworkinfo}) is used;
+ *   <li>{@code prevTxs} on Dogecoin, when the intent has none: {@code getrawtransaction TXID}
+ *       for each distinct txid of the {@code utxos} (the builder ignores those it does not
+ *       spend); a confirmed one needs a node with {@code -txindex=1}.
  * </ul>
  * Fields the user gave are kept, so co-signers rebuilding from the returned intent get the same
  * transaction. The broadcast asks {@code testmempoolaccept} first and reports its
@@ -48,11 +51,13 @@ import java.util.Set;
  * <p><b>Trust.</b> The node is believed about the outputs it reports. On Bitcoin, Litecoin and
  * Bitcoin Cash every signature commits to the amounts spent (BIP-143, BIP-341, FORKID), so a
  * node that lies about an amount gets an invalid transaction, never an overpaid fee. Dogecoin's
- * legacy sighash does not: there a lying node could turn change into fee, which is one more
- * reason the summary every co-signer approves shows the fee.
+ * legacy sighash does not, so there every device checks each spent amount against the previous
+ * transaction ({@code prevTxs}), whose txid it hashes itself: a node cannot forge one.
  */
 public final class BitcoinRpc implements ChainNode {
   private static final int METHOD_NOT_FOUND = -32601;
+  /** RPC_INVALID_ADDRESS_OR_KEY: getrawtransaction's "No such mempool or blockchain transaction". */
+  private static final int NO_SUCH_TRANSACTION = -5;
   /** Bitcoin Core's RPC_VERIFY_REJECTED, the code sendrawtransaction refuses with. */
   static final int REJECTED = -26;
   private static final int COINBASE_MATURITY = 100;
@@ -96,7 +101,50 @@ public final class BitcoinRpc implements ChainNode {
     if (!intent.has("feeRate") && !intent.has("fee")) {
       out = out.with("feeRate", feeRate(network).toPlainString());
     }
+    if (chain == UtxoChain.DOGECOIN && !intent.has(PrevTxs.FIELD)) {
+      out = out.with(PrevTxs.FIELD, previousTransactions(out.list("utxos")));
+    }
     return out;
+  }
+
+  /**
+   * {@code getrawtransaction TXID} for each distinct txid of the utxos, in their order. The node
+   * finds a confirmed transaction only with {@code -txindex}; without it, its refusal becomes an
+   * error saying so.
+   */
+  private List<String> previousTransactions(List<String> utxos)
+      throws RpcException, IOException, TransactionException {
+    java.util.LinkedHashSet<String> txids = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < utxos.size(); i++) {
+      txids.add(Utxo.parse(utxos.get(i), i, ScriptType.P2PKH, UtxoChain.DOGECOIN).txid());
+    }
+    List<String> raw = new ArrayList<>();
+    for (String txid : txids) {
+      JsonElement r;
+      try {
+        r = rpc.call("getrawtransaction", txid);
+      } catch (RpcException e) {
+        if (e.code() != NO_SUCH_TRANSACTION) {
+          throw e;
+        }
+        throw new TransactionException("the node at " + rpc + " cannot give transaction " + txid
+            + " (getrawtransaction: " + e.getMessage() + "): a node finds confirmed transactions "
+            + "only when started with -txindex=1; restart it so, or give 'prevTxs' yourself");
+      }
+      String hex = r != null && r.isJsonPrimitive() ? r.getAsString().toLowerCase(Locale.ROOT) : "";
+      String got;
+      try {
+        got = fr.acinq.bitcoin.Transaction.read(hex).txid.toString();
+      } catch (RuntimeException notATransaction) {
+        got = null;
+      }
+      if (!txid.equals(got)) {
+        throw new IOException("getrawtransaction " + txid + ": the node answered "
+            + (got == null ? "no transaction" : "transaction " + got));
+      }
+      raw.add(hex);
+    }
+    return raw;
   }
 
   /**

@@ -329,6 +329,66 @@ class BitcoinRpcFakeNodeTest {
         bodies.toString());
   }
 
+  @Test
+  void dogecoinFetchesThePreviousTransactionsAndSaysWhenTheNodeNeedsTxindex() throws Exception {
+    FundingTx a = DogecoinSpendTest.FUND_A;
+    FundingTx b = DogecoinSpendTest.FUND_B;
+    FundingTx c = DogecoinSpendTest.FUND_C;
+    Map<String, String> known = new HashMap<>(Map.of(a.txid(), a.hex(), b.txid(), b.hex(),
+        c.txid(), c.hex()));
+    List<String> asked = new ArrayList<>();
+    server.removeContext("/");
+    server.createContext("/", exchange -> {
+      JsonObject req = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
+          StandardCharsets.UTF_8)).getAsJsonObject();
+      String method = req.get("method").getAsString();
+      Reply r;
+      if (method.equals("getblockchaininfo")) {
+        r = result("{\"chain\":\"main\"}");
+      } else if (method.equals("getrawtransaction")) {
+        String txid = req.getAsJsonArray("params").get(0).getAsString();
+        asked.add(txid);
+        r = known.containsKey(txid) ? result("\"" + known.get(txid) + "\"")
+            : error(-5, "No such mempool or blockchain transaction. Use gettransaction for wallet "
+                + "transactions.");
+      } else {
+        r = error(-32601, "Method not found");
+      }
+      byte[] body = r.body().replace("\"ID\"", req.get("id").toString())
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(r.status(), body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    PlainKeySigner vault = DogecoinSpendTest.VAULT;
+    TransactionIntent intent = TransactionIntent.builder(Chain.DOGECOIN)
+        .put("to", DogecoinSpendTest.RECIPIENT).put("amount", "7.5").put("feeRate", "1000")
+        .put("utxos", List.of(c.utxo(1), b.utxo(2), a.utxo(0), b.txid() + ":0:0.07")).build();
+    TransactionIntent done = node().complete(intent, vault.keys());
+    assertEquals(List.of(c.hex(), b.hex(), a.hex()), done.list("prevTxs"), "one per txid");
+    assertEquals(List.of(c.txid(), b.txid(), a.txid()), asked);
+    UnsignedTransaction tx = Transactions.build(done, vault.keys());
+    assertEquals(2, tx.signingRequests().size(), "A and B spent");
+    assertEquals(List.of(b.hex(), a.hex()), tx.intent().list("prevTxs"), "C not passed on");
+
+    asked.clear();
+    node().complete(intent.with("prevTxs", List.of(a.hex())), vault.keys());
+    assertEquals(List.of(), asked, "prevTxs the user gave are kept, nothing fetched");
+
+    known.remove(b.txid());
+    TransactionException noIndex = assertThrows(TransactionException.class, () -> node()
+        .complete(intent, vault.keys()));
+    assertTrue(noIndex.getMessage().contains("cannot give transaction " + b.txid())
+        && noIndex.getMessage().contains("No such mempool or blockchain transaction")
+        && noIndex.getMessage().contains("-txindex=1")
+        && noIndex.getMessage().contains("'prevTxs'"), noIndex.getMessage());
+
+    known.put(b.txid(), c.hex()); // a lying node: another transaction under B's txid
+    IOException lie = assertThrows(IOException.class, () -> node()
+        .complete(intent, vault.keys()));
+    assertTrue(lie.getMessage().contains("answered transaction " + c.txid()), lie.getMessage());
+  }
+
   private static String unspent(String txid, int vout, VaultScript s, String amount) {
     return "{\"txid\":\"" + txid + "\",\"vout\":" + vout + ",\"scriptPubKey\":\""
         + HexFormat.of().formatHex(s.scriptPubKey()) + "\",\"desc\":\"addr(" + s.address()
