@@ -60,6 +60,12 @@ final class SendCommand implements Callable<Integer> {
           + "in the usual unit); repeat for each. With --rpc and none given, the node lists them.")
   List<String> utxos = new ArrayList<>();
 
+  @Option(names = "--prev-tx", paramLabel = "HEX", order = 6,
+      description = "Dogecoin: the raw transaction (hex) that created a --utxo, one per txid; "
+          + "repeat for each. Its signatures do not cover input amounts, so every device checks "
+          + "them against these. With --rpc and none given, the node gives them (-txindex).")
+  List<String> prevTxs = new ArrayList<>();
+
   @Option(names = "--change", paramLabel = "ADDR", order = 7,
       description = "UTXO chains: where change goes (default: the vault's own address).")
   String change;
@@ -171,7 +177,7 @@ final class SendCommand implements Callable<Integer> {
     boolean utxoChain = UtxoChain.of(c) != null;
     TransactionIntent.Builder b = TransactionIntent.builder(c)
         .put("to", to).put("amount", amount).put("fee", fee).put("feeRate", feeRate)
-        .put("utxos", utxos).put("change", change).put("addressType", addressType)
+        .put("utxos", utxos).put("prevTxs", prevTxs).put("change", change).put("addressType", addressType)
         .put("rbf", noRbf ? "false" : null).put("nonce", nonce).put("chainId", chainId)
         .put("gasLimit", gasLimit).put(utxoChain ? "maxFee" : "maxFeePerGas", maxFee).put("maxPriorityFeePerGas", priorityFee)
         .put("gasPrice", gasPrice).put("type", legacy || gasPrice != null ? "legacy" : null)

@@ -17,6 +17,7 @@ final class SendFlags {
     FLAGS.put("feeRate", "--fee-rate");
     FLAGS.put("maxFee", "--max-fee");
     FLAGS.put("utxos", "--utxo");
+    FLAGS.put("prevTxs", "--prev-tx");
     FLAGS.put("change", "--change");
     FLAGS.put("addressType", "--address-type");
     FLAGS.put("rbf", "--no-rbf");

@@ -133,4 +133,31 @@ class SendCommandTest {
     assertEquals(0, forced.exitCode(), forced.err());
     assertTrue(forced.out().contains("\"maxFee\":\"0.05\""), forced.out());
   }
+
+  @Test
+  void dogecoinTakesThePreviousTransactionsWithPrevTx() {
+    CliRun a = CliRun.of("address", "--vault", shares.get(0), "--chain", "dogecoin",
+        "--password-file", pw.toString());
+    assertEquals(0, a.exitCode(), a.err());
+    String address = a.out().strip().replaceAll("(?s).*\\b(D[1-9A-HJ-NP-Za-km-z]{25,34})\\b.*", "$1");
+    // A previous transaction paying the vault 20 DOGE, written by bitcoin-kmp.
+    byte[] hash = fr.acinq.bitcoin.Base58Check.decode(address).getSecond();
+    fr.acinq.bitcoin.Transaction prev = new fr.acinq.bitcoin.Transaction(1, List.of(
+        new fr.acinq.bitcoin.TxIn(new fr.acinq.bitcoin.OutPoint(new fr.acinq.bitcoin.TxId(
+            "11".repeat(32)), 0), new byte[] {0x51}, 0xffffffffL)),
+        List.of(new fr.acinq.bitcoin.TxOut(new fr.acinq.bitcoin.Satoshi(2_000_000_000L),
+            fr.acinq.bitcoin.Script.pay2pkh(hash))), 0);
+    String prevHex = HexFormat.of().formatHex(fr.acinq.bitcoin.Transaction.write(prev));
+    List<String> args = new ArrayList<>(List.of("send", "--chain", "dogecoin", "--to", address,
+        "--amount", "5", "--utxo", prev.txid + ":0:20", "--fee-rate", "1000", "--shares",
+        shares.get(0), "--dry-run", "--password-file", pw.toString()));
+    CliRun missing = CliRun.of(args.toArray(String[]::new));
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("'prevTxs' (--prev-tx) needs the transaction " + prev.txid),
+        missing.err());
+    args.addAll(List.of("--prev-tx", prevHex));
+    CliRun given = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, given.exitCode(), given.err());
+    assertTrue(given.out().contains("\"prevTxs\":[\"" + prevHex + "\"]"), given.out());
+  }
 }
