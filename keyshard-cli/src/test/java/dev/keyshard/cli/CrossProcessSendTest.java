@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.evm.Anvil;
 import dev.keyshard.chains.rpc.RpcException;
-import dev.keyshard.chains.verify.Verifiers;
+import dev.keyshard.chains.verify.LiteSvm;
 import dev.keyshard.node.JoinCode;
 import dev.keyshard.relay.client.RelayClient;
 import java.math.BigInteger;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -219,9 +219,7 @@ class CrossProcessSendTest {
 
   @Test
   void liteSvmExecutesASolanaTransferSignedByTwoProcesses() throws Exception {
-    Verifiers.Run bh = Verifiers.node("sol-verify.mjs", "", "blockhash");
-    assertEquals(0, bh.exitCode(), bh.stderr());
-    String blockhash = JsonParser.parseString(bh.stdout()).getAsJsonObject().get("blockhash").getAsString();
+    String blockhash = LiteSvm.blockhash();
     String from = address(Chain.SOLANA);
     Path code = tmp.resolve("sol-code");
     JsonObject sent;
@@ -243,26 +241,13 @@ class CrossProcessSendTest {
     byte[] raw = Base64.getDecoder().decode(sent.get("raw").getAsString());
     byte[] flipped = raw.clone();
     flipped[40] ^= 0x04; // inside the first (only) signature
-    JsonArray txs = new JsonArray();
-    for (byte[] t : List.of(raw, flipped)) {
-      JsonObject tx = new JsonObject();
-      tx.addProperty("label", t == raw ? "signed" : "flipped");
-      tx.addProperty("txBase64", Base64.getEncoder().encodeToString(t));
-      txs.add(tx);
-    }
-    JsonObject input = new JsonObject();
-    input.addProperty("payer", from);
-    input.addProperty("recipient", SOL_TO);
-    input.addProperty("airdrop", "1000000000");
-    input.add("txs", txs);
-    Verifiers.Run run = Verifiers.node("sol-verify.mjs", input.toString());
-    assertEquals(0, run.exitCode(), run.stderr());
-    JsonArray out = JsonParser.parseString(run.stdout()).getAsJsonArray();
-    JsonObject signed = out.get(0).getAsJsonObject();
+    Map<String, JsonObject> out = LiteSvm.execute(from, SOL_TO, "1000000000",
+        Map.of("signed", raw, "flipped", flipped));
+    JsonObject signed = out.get("signed");
     assertTrue(signed.get("ok").getAsBoolean(), signed.toString());
     assertEquals(sent.get("txHash").getAsString(), signed.get("signature").getAsString());
     assertEquals("250000000", signed.get("recipientBalance").getAsString());
-    JsonObject bad = out.get(1).getAsJsonObject();
+    JsonObject bad = out.get("flipped");
     assertFalse(bad.get("ok").getAsBoolean(), bad.toString());
     assertEquals("SignatureFailure", bad.get("error").getAsString());
   }

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.keyshard.chains.Chain;
-import dev.keyshard.chains.verify.Verifiers;
+import dev.keyshard.chains.verify.LiteSvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +31,7 @@ class SolanaSendTest {
 
   @Test
   void liteSvmExecutesAThresholdSignedTransferFromTheVault() throws Exception {
-    Verifiers.Run bh = Verifiers.node("sol-verify.mjs", "", "blockhash");
-    assertEquals(0, bh.exitCode(), bh.stderr());
-    String blockhash = JsonParser.parseString(bh.stdout()).getAsJsonObject().get("blockhash").getAsString();
+    String blockhash = LiteSvm.blockhash();
 
     Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
     CliRun k = CliRun.of("keygen", "--vault", "On LiteSVM", "-t", "2", "-n", "3", "--out",
@@ -56,28 +54,15 @@ class SolanaSendTest {
     byte[] raw = Base64.getDecoder().decode(o.get("raw").getAsString());
     byte[] flipped = raw.clone();
     flipped[40] ^= 0x04;
-    JsonArray txs = new JsonArray();
-    for (byte[] t : List.of(raw, flipped)) {
-      JsonObject tx = new JsonObject();
-      tx.addProperty("label", t == raw ? "signed" : "flipped");
-      tx.addProperty("txBase64", Base64.getEncoder().encodeToString(t));
-      txs.add(tx);
-    }
-    JsonObject input = new JsonObject();
-    input.addProperty("payer", vault);
-    input.addProperty("recipient", RECIPIENT);
-    input.addProperty("airdrop", "1000000000");
-    input.add("txs", txs);
-    Verifiers.Run run = Verifiers.node("sol-verify.mjs", input.toString());
-    assertEquals(0, run.exitCode(), run.stderr());
-    JsonArray out = JsonParser.parseString(run.stdout()).getAsJsonArray();
-    JsonObject signed = out.get(0).getAsJsonObject();
+    Map<String, JsonObject> out = LiteSvm.execute(vault, RECIPIENT, "1000000000",
+        Map.of("signed", raw, "flipped", flipped));
+    JsonObject signed = out.get("signed");
     assertTrue(signed.get("ok").getAsBoolean(), signed.toString());
     assertEquals(o.get("txHash").getAsString(), signed.get("signature").getAsString());
     assertEquals("250000000", signed.get("recipientBalance").getAsString());
     // 0.25 SOL + 5000 lamports per signature + ⌈5000 × 1000 / 10^6⌉ = 5 lamports priority fee
     assertEquals(String.valueOf(1_000_000_000L - 250_000_000L - 5005), signed.get("payerBalance").getAsString());
-    JsonObject bad = out.get(1).getAsJsonObject();
+    JsonObject bad = out.get("flipped");
     assertFalse(bad.get("ok").getAsBoolean(), bad.toString());
     assertEquals("SignatureFailure", bad.get("error").getAsString());
   }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.keyshard.chains.tx.SignedTransaction;
 import dev.keyshard.chains.tx.TransactionIntent;
-import dev.keyshard.chains.verify.Verifiers;
+import dev.keyshard.chains.verify.LiteSvm;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +28,9 @@ class SolanaLiteSvmTest {
       .toString();
   private static String blockhash;
 
-  /** A fresh LiteSVM's latest blockhash: every run of the script starts from it. */
   @BeforeAll
   static void liteSvmBlockhash() throws Exception {
-    Verifiers.Run run = Verifiers.node("sol-verify.mjs", "", "blockhash");
-    assertEquals(0, run.exitCode(), run.stderr());
-    blockhash = JsonParser.parseString(run.stdout()).getAsJsonObject().get("blockhash").getAsString();
+    blockhash = LiteSvm.blockhash();
   }
 
   private static TransactionIntent.Builder transfer(String amount) {
@@ -51,26 +45,7 @@ class SolanaLiteSvmTest {
   /** Runs each transaction in its own fresh LiteSVM where the vault got {@link #AIRDROP}. */
   private static Map<String, JsonObject> execute(String recipient, Map<String, byte[]> txs)
       throws Exception {
-    JsonObject input = new JsonObject();
-    input.addProperty("payer", PAYER);
-    input.addProperty("recipient", recipient);
-    input.addProperty("airdrop", AIRDROP.toString());
-    JsonArray list = new JsonArray();
-    txs.forEach((label, raw) -> {
-      JsonObject t = new JsonObject();
-      t.addProperty("label", label);
-      t.addProperty("txBase64", Base64.getEncoder().encodeToString(raw));
-      list.add(t);
-    });
-    input.add("txs", list);
-    Verifiers.Run run = Verifiers.node("sol-verify.mjs", input.toString());
-    assertEquals(0, run.exitCode(), run.stderr());
-    Map<String, JsonObject> out = new LinkedHashMap<>();
-    for (var e : JsonParser.parseString(run.stdout()).getAsJsonArray()) {
-      out.put(e.getAsJsonObject().get("label").getAsString(), e.getAsJsonObject());
-    }
-    assertEquals(txs.keySet(), out.keySet());
-    return out;
+    return LiteSvm.execute(PAYER, recipient, AIRDROP.toString(), txs);
   }
 
   private static BigInteger balance(JsonObject r, String which) {
