@@ -150,6 +150,15 @@ final class SessionHarness implements AutoCloseable {
         .digest(), 0, 16);
   }
 
+  /** Waits (at most 30 s) until the session's committee has started on the relay. */
+  static void awaitStarted(java.net.URI relay, JoinCode code) throws Exception {
+    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(relay);
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+  }
+
   static byte[] bytes(int n) {
     byte[] b = new byte[n];
     RNG.nextBytes(b);

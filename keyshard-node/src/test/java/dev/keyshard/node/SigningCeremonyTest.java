@@ -120,11 +120,7 @@ class SigningCeremonyTest {
     JoinCode code = init.joinCode();
     Future<SigningCeremony.Result> p1 = pool.submit(init::run);
     Future<SigningCeremony.Result> p2 = pool.submit(() -> signing().join(code, vault.get(1), r -> true));
-    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
-    long until = System.nanoTime() + 30_000_000_000L;
-    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    SessionHarness.awaitStarted(url, code);
     // Two of three already sign: device 3 missed the session, and learns its outcome.
     SigningCeremony.Result late = signing().join(code, vault.get(2), r -> true);
     SigningCeremony.Result r1 = p1.get();

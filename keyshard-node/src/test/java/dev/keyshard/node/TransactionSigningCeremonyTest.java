@@ -118,11 +118,7 @@ class TransactionSigningCeremonyTest {
     Future<List<ChainSignature>> p1 = pool.submit(init::run);
     Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
         code, vault.get(1), factory, tx -> true));
-    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
-    long until = System.nanoTime() + 30_000_000_000L;
-    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    SessionHarness.awaitStarted(url, code);
     // Devices 1 and 2 already sign: device 3 missed the session and learns its outcome, which it
     // returns only once every signature verifies for the transaction it built itself.
     List<String> shown = new java.util.ArrayList<>();
@@ -152,11 +148,7 @@ class TransactionSigningCeremonyTest {
     Future<List<ChainSignature>> p1 = pool.submit(init::run);
     Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
         code, vault.get(1), factory, tx -> true));
-    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
-    long until = System.nanoTime() + 30_000_000_000L;
-    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    SessionHarness.awaitStarted(url, code);
     SessionException declined = assertThrows(SessionException.class, () -> signing()
         .joinTransaction(code, vault.get(2), factory, tx -> false));
     assertTrue(declined.getMessage().startsWith("declined"), declined.getMessage());

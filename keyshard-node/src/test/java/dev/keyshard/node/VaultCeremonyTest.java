@@ -105,11 +105,7 @@ class VaultCeremonyTest {
     JoinCode code = init.joinCode();
     Future<KeyshardVaultShare> a = pool.submit(init::run);
     Future<KeyshardVaultShare> b = pool.submit(() -> ceremony().join(code));
-    dev.keyshard.relay.client.RelayClient observer = new dev.keyshard.relay.client.RelayClient(url);
-    long until = System.nanoTime() + 30_000_000_000L;
-    while (observer.started(code.session()).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    SessionHarness.awaitStarted(url, code);
     // The session is full and running: this device joins too late.
     SessionException late = org.junit.jupiter.api.Assertions.assertThrows(SessionException.class,
         () -> ceremony().join(code));
