@@ -221,12 +221,10 @@ public final class BitcoinTransactionBuilder implements TransactionBuilder {
   }
 
   private static void rejectUnknownFields(TransactionIntent intent) throws TransactionException {
-    for (String name : com.google.gson.JsonParser.parseString(intent.toJson()).getAsJsonObject()
-        .keySet()) {
-      if (!FIELDS.contains(name)) {
-        throw new TransactionException("unknown field '" + name + "' for a Bitcoin-family "
-            + "transaction (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
-      }
+    String name = intent.firstFieldOutside(FIELDS);
+    if (name != null) {
+      throw new TransactionException("unknown field '" + name + "' for a Bitcoin-family "
+          + "transaction (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.keyshard.chains.cosmos;
 
-import com.google.gson.JsonParser;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.tx.Amounts;
 import dev.keyshard.chains.tx.TransactionBuilder;
@@ -148,11 +147,10 @@ public final class CosmosTransactionBuilder implements TransactionBuilder {
   }
 
   private static void refuseUnknownFields(TransactionIntent intent) throws TransactionException {
-    for (String name : JsonParser.parseString(intent.toJson()).getAsJsonObject().keySet()) {
-      if (!FIELDS.contains(name)) {
-        throw new TransactionException("'" + name + "' is not a Cosmos send field (known: "
-            + String.join(", ", new TreeSet<>(FIELDS)) + ")");
-      }
+    String name = intent.firstFieldOutside(FIELDS);
+    if (name != null) {
+      throw new TransactionException("'" + name + "' is not a Cosmos send field (known: "
+          + String.join(", ", new TreeSet<>(FIELDS)) + ")");
     }
   }
 }

@@ -184,13 +184,10 @@ public final class EvmTransactionBuilder implements TransactionBuilder {
   }
 
   private static void refuseUnknownFields(TransactionIntent intent) throws TransactionException {
-    com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(intent.toJson())
-        .getAsJsonObject();
-    for (String name : json.keySet()) {
-      if (!FIELDS.contains(name)) {
-        throw new TransactionException("'" + name + "' is not an EVM transaction field (known: "
-            + String.join(", ", new TreeSet<>(FIELDS)) + ")");
-      }
+    String name = intent.firstFieldOutside(FIELDS);
+    if (name != null) {
+      throw new TransactionException("'" + name + "' is not an EVM transaction field (known: "
+          + String.join(", ", new TreeSet<>(FIELDS)) + ")");
     }
   }
 }

@@ -91,6 +91,16 @@ public final class TransactionIntent {
     }
   }
 
+  /** The first field (in name order) that {@code known} does not list, or null when none. */
+  public String firstFieldOutside(java.util.Set<String> known) {
+    for (String name : fields.keySet()) {
+      if (!known.contains(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   public boolean has(String name) {
     return fields.containsKey(name);
   }
