@@ -193,6 +193,12 @@ public final class InMemoryRelayStore implements RelayStore {
     return true;
   }
 
+  /** Never: every operation is a short update of a map in this JVM. */
+  @Override
+  public boolean waitsOnNetwork() {
+    return false;
+  }
+
   /** Frees expired keys and sessions. */
   void sweep() {
     long now = nanos.getAsLong();

@@ -1,121 +1,118 @@
 package dev.keyshard.relay;
 
-import io.javalin.Javalin;
-import java.util.List;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.Objects;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The relay: an HTTP server (Javalin on Jetty) speaking Vultisig's relay API over a
- * {@link RelayStore}. It sees only what clients send it — end-to-end encrypted bodies — and logs
- * only methods, route templates, statuses and timings: never ids, bodies or headers.
+ * The relay: an HTTP/1.1 server (Netty) speaking Vultisig's relay API over a {@link RelayStore}.
+ * It sees only what clients send it — end-to-end encrypted bodies — and logs only methods, route
+ * templates, statuses and timings: never ids, bodies or headers.
+ *
+ * <p>Threads: one event loop per core takes connections and parses, answers and writes requests.
+ * An in-memory store answers on the event loop itself (no hand-off, no thread switch: the
+ * relay's hot path, see README "Relay and multi-device sessions"); a store that waits on a
+ * network ({@link RelayStore#waitsOnNetwork}, Redis) gets a pool of request threads instead, so a
+ * slow round trip never stalls the other connections of its event loop.
  */
 public final class RelayServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+  /** Idle keep-alive connections are closed after this long, as Jetty's default did. */
+  static final int IDLE_SECONDS = 30;
+  private static final int MAX_REQUEST_LINE = 8192;
+  private static final int MAX_HEADERS = 8192;
 
   private final RelayStore store;
   private final RelayMetrics metrics = new RelayMetrics();
-  private final Javalin app;
+  private final RelayHttpHandler handler;
+  private final int maxBodyBytes;
+  private final EventLoopGroup loops;
+  private final EventExecutorGroup requestThreads;
+  private Channel listening;
 
   /**
    * @param storeName shown by {@code /health} ("memory", "redis")
    */
   public RelayServer(RelayStore store, RelayLimits limits, String storeName) {
-    this(store, limits, storeName, true);
-  }
-
-  /**
-   * @param messageRouteHandler false: every route through Javalin (the tests compare both)
-   */
-  RelayServer(RelayStore store, RelayLimits limits, String storeName,
-      boolean messageRouteHandler) {
     this.store = Objects.requireNonNull(store, "store");
-    RelayRoutes routes = new RelayRoutes(store, metrics, storeName, limits.maxBodyBytes());
-    this.app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = limits.maxBodyBytes();
-      config.router.ignoreTrailingSlashes = true;
-      config.jetty.threadPool = threadPool();
-      // No HTTP sessions: Javalin installs a SessionHandler (Jetty refuses to remove it) that
-      // looks for a session id in every request's cookies and path; the relay never uses one.
-      config.jetty.modifyServletContextHandler(h -> {
-        h.getSessionHandler().setUsingCookies(false);
-        h.getSessionHandler().setUsingUriParameters(false);
-      });
-      for (Class<? extends Exception> refused : List.of(BadRequestException.class,
-          MalformedRelayJsonException.class, LimitExceededException.class,
-          RelayRoutes.UnknownSessionException.class)) {
-        config.routes.exception(refused, (e, ctx) -> {
-          RelayRoutes.Reply r = RelayRoutes.refusal(e);
-          ctx.status(r.status()).result(r.body());
-        });
-      }
-      // Javalin's own answers (404 for an unknown path or method, 405…) keep their status.
-      config.routes.exception(io.javalin.http.HttpResponseException.class,
-          (e, ctx) -> ctx.status(e.getStatus()).result(e.getMessage()));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("relay request failed: {}", e.getClass().getSimpleName());
-        ctx.status(500);
-      });
-      routes.register(config.routes);
-      // The message routes, served ahead of Javalin (which Javalin places inside this wrapper).
-      if (messageRouteHandler) {
-        config.jetty.modifyServer(server ->
-            server.setHandler(new MessageRouteHandler(routes, metrics, limits.maxBodyBytes())));
-      }
-      config.requestLogger.http((ctx, ms) -> {
-        String route = route(ctx);
-        metrics.request(ctx.method().name(), route, ctx.status().getCode());
-        long length = ctx.req().getContentLengthLong();
-        if (length > 0) {
-          metrics.bytesIn.add(length);
-        }
-        if (LOG.isDebugEnabled()) {
-          LOG.debug("{} {} {} {} ms", ctx.method(), route, ctx.status().getCode(), ms);
-        }
-      });
-    });
-  }
-
-  /** The matched route template, or "unmatched" (Javalin 7 throws when no endpoint matched). */
-  private static String route(io.javalin.http.Context ctx) {
-    try {
-      return ctx.endpoint().path;
-    } catch (java.util.NoSuchElementException e) {
-      return "unmatched";
-    }
-  }
-
-  /**
-   * Request threads sized to the cores rather than Javalin's 250: every handler is short (memory)
-   * or waits briefly on Redis, and on a small machine a few hundred runnable threads only add
-   * context switches and starve some connections (long tails under load, scripts/relay-load.sh).
-   * The floor leaves room for Jetty's acceptor and selector threads and for Redis round trips.
-   */
-  private static QueuedThreadPool threadPool() {
+    this.handler = new RelayHttpHandler(new RelayRoutes(store, metrics, storeName), metrics);
+    this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes());
     int cores = Runtime.getRuntime().availableProcessors();
-    QueuedThreadPool pool = new QueuedThreadPool(Math.max(16, 8 * cores), 4, 60_000);
-    pool.setName("relay-http");
-    return pool;
+    this.loops = new MultiThreadIoEventLoopGroup(cores,
+        new DefaultThreadFactory("relay-io", true), NioIoHandler.newFactory());
+    this.requestThreads = store.waitsOnNetwork()
+        ? new DefaultEventExecutorGroup(Math.max(16, 8 * cores),
+            new DefaultThreadFactory("relay-request", true))
+        : null;
   }
 
-  /** Starts listening; port 0 picks a free one. */
+  /** Starts listening; port 0 picks a free one. A port that cannot be bound is an exception. */
   public RelayServer start(String host, int port) {
-    app.start(host, port);
+    ChannelFuture bound = new ServerBootstrap()
+        .group(loops)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ChannelPipeline p = ch.pipeline();
+            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+            p.addLast(new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADERS, 8192));
+            p.addLast(new BodyLimit(maxBodyBytes, handler));
+            if (requestThreads != null) {
+              p.addLast(requestThreads, handler);
+            } else {
+              p.addLast(handler);
+            }
+          }
+        })
+        .bind(host, port)
+        .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      shutdown();
+      Throwable cause = bound.cause();
+      throw cause instanceof java.io.IOException io ? new UncheckedIOException(io)
+          : new IllegalStateException("cannot listen", cause);
+    }
+    listening = bound.channel();
     return this;
   }
 
   /** The port listened on (after {@link #start}). */
   public int port() {
-    return app.port();
+    return ((InetSocketAddress) listening.localAddress()).getPort();
   }
 
   @Override
   public void close() {
-    app.stop();
+    if (listening != null) {
+      listening.close().awaitUninterruptibly();
+    }
+    shutdown();
     store.close();
+  }
+
+  private void shutdown() {
+    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    if (requestThreads != null) {
+      requestThreads.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
   }
 }

@@ -102,6 +102,15 @@ public interface RelayStore extends AutoCloseable {
   /** True when the store answers (the health endpoint). */
   boolean healthy();
 
+  /**
+   * True when an operation may wait on a network round trip (Redis): the server then runs
+   * requests on threads of their own rather than on its event loops. True unless a store says
+   * otherwise.
+   */
+  default boolean waitsOnNetwork() {
+    return true;
+  }
+
   @Override
   void close();
 }

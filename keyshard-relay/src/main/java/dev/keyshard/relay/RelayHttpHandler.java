@@ -1,0 +1,143 @@
+package dev.keyshard.relay;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One relay request on Netty: routes it ({@link RelayPaths}, {@link RelayRoutes.Endpoint}),
+ * answers it, counts it under its route template and logs — at debug level only — the method,
+ * template, status and time: never ids, bodies or headers. Shared by every connection.
+ */
+@ChannelHandler.Sharable
+final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(RelayHttpHandler.class);
+  private static final String UNMATCHED = "unmatched";
+  private static final Map<String, AsciiString> CONTENT_TYPES = Map.of(
+      RelayRoutes.TEXT, AsciiString.cached(RelayRoutes.TEXT),
+      RelayRoutes.TEXT_UTF8, AsciiString.cached(RelayRoutes.TEXT_UTF8),
+      RelayRoutes.JSON, AsciiString.cached(RelayRoutes.JSON),
+      RelayRoutes.PROMETHEUS, AsciiString.cached(RelayRoutes.PROMETHEUS));
+
+  private final RelayRoutes routes;
+  private final RelayMetrics metrics;
+  private final Map<RelayRoutes.Endpoint, RelayMetrics.Route> counters =
+      new EnumMap<>(RelayRoutes.Endpoint.class);
+  private final boolean debug = LOG.isDebugEnabled();
+
+  RelayHttpHandler(RelayRoutes routes, RelayMetrics metrics) {
+    this.routes = routes;
+    this.metrics = metrics;
+    for (RelayRoutes.Endpoint e : RelayRoutes.Endpoint.values()) {
+      counters.put(e, metrics.route(e.method, e.template));
+    }
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    long start = debug ? System.nanoTime() : 0;
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (request.decoderResult().isFailure()) {
+      // A request line or headers Netty could not parse (or too long): nothing to route.
+      send(ctx, request, RelayRoutes.Reply.text(400, "malformed request"), false);
+      return;
+    }
+    String method = request.method().name();
+    String path = RelayPaths.path(request.uri());
+    String[] segments = RelayPaths.segments(path);
+    RelayRoutes.Endpoint endpoint = RelayRoutes.Endpoint.match(method, segments);
+    int length = request.content().readableBytes();
+    if (length > 0) {
+      metrics.bytesIn.add(length);
+    }
+    RelayRoutes.Reply reply;
+    if (endpoint == null) {
+      reply = RelayRoutes.notFound(method, path);
+      metrics.request(method, UNMATCHED, reply.status());
+    } else {
+      HttpHeaders headers = request.headers();
+      reply = routes.answer(endpoint, segments, headers::get,
+          ByteBufUtil.getBytes(request.content()));
+      counters.get(endpoint).count(reply.status());
+    }
+    if (debug) {
+      LOG.debug("{} {} {} {} ms", method, endpoint == null ? UNMATCHED : endpoint.template,
+          reply.status(), (System.nanoTime() - start) / 1_000_000);
+    }
+    send(ctx, request, reply, keepAlive);
+  }
+
+  /**
+   * A body over the limit ({@link RelayServer}'s aggregator calls this instead of passing the
+   * request on): 413, counted under the route it was sent to, as every other answer is.
+   */
+  void tooLarge(ChannelHandlerContext ctx, HttpRequest request, boolean keepAlive) {
+    String method = request.method().name();
+    String path = RelayPaths.path(request.uri());
+    RelayRoutes.Endpoint endpoint =
+        RelayRoutes.Endpoint.match(method, RelayPaths.segments(path));
+    long length = HttpUtil.getContentLength(request, -1L);
+    if (length > 0) {
+      metrics.bytesIn.add(length);
+    }
+    if (endpoint == null) {
+      metrics.request(method, UNMATCHED, 413);
+    } else {
+      counters.get(endpoint).count(413);
+    }
+    send(ctx, request, RelayRoutes.TOO_LARGE, keepAlive);
+  }
+
+  private static void send(ChannelHandlerContext ctx, HttpRequest request,
+      RelayRoutes.Reply reply, boolean keepAlive) {
+    boolean head = "HEAD".equals(request.method().name());
+    byte[] body = reply.body();
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(reply.status()),
+        head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    HttpHeaders h = response.headers();
+    AsciiString type = CONTENT_TYPES.get(reply.contentType());
+    h.set(HttpHeaderNames.CONTENT_TYPE, type != null ? type : reply.contentType());
+    h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    HttpUtil.setKeepAlive(h, request.protocolVersion(), keepAlive);
+    if (keepAlive) {
+      ctx.writeAndFlush(response, ctx.voidPromise());
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      super.userEventTriggered(ctx, event);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Resets and broken pipes are clients going away; nothing to answer, nothing worth a warning.
+    LOG.debug("relay connection closed: {}", cause.getClass().getSimpleName());
+    ctx.close();
+  }
+}
