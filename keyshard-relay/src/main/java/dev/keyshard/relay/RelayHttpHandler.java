@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import java.util.EnumMap;
@@ -56,8 +58,11 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     long start = debug ? System.nanoTime() : 0;
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (request.decoderResult().isFailure()) {
-      // A request line or headers Netty could not parse (or too long): nothing to route.
-      send(ctx, request, RelayRoutes.Reply.text(400, "malformed request"), false);
+      // A request line or headers Netty could not parse: nothing to route, and the stream may
+      // be out of step, so the connection closes.
+      RelayRoutes.Reply refusal = unparsable(request.decoderResult().cause());
+      metrics.request(request.method().name(), UNMATCHED, refusal.status());
+      send(ctx, request, refusal, false);
       return;
     }
     String method = request.method().name();
@@ -104,6 +109,15 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       counters.get(endpoint).count(413);
     }
     send(ctx, request, RelayRoutes.TOO_LARGE, keepAlive);
+  }
+
+  private static RelayRoutes.Reply unparsable(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      return RelayRoutes.Reply.text(414, "request line too long");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      return RelayRoutes.Reply.text(431, "request headers too large");
+    }
+    return RelayRoutes.Reply.text(400, "malformed request");
   }
 
   private static void send(ChannelHandlerContext ctx, HttpRequest request,
