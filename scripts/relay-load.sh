@@ -60,7 +60,7 @@ fi
 
 port="$(free_port)"
 jvm=(${RELAY_JAVA_OPTS:-})
-[ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=delay=${warmup}s,duration=${duration}s,filename=$jfr")
+[ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=delay=${warmup}s,duration=${duration}s,filename=$jfr${RELAY_JFR_SETTINGS:+,settings=$RELAY_JFR_SETTINGS}")
 taskset -c "$relay_core" java "${jvm[@]}" -jar "$jar" relay --port "$port" "${relay_args[@]}" \
     >"$work/relay.log" 2>&1 &
 relay_pid=$!

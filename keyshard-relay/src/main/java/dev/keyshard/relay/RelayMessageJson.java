@@ -118,64 +118,102 @@ public final class RelayMessageJson {
   public static byte[] writeQueueEntry(RelayMessage m) {
     // Straight to UTF-8 in one array of the exact size (a relay encodes every posted message):
     // the same bytes as Gson's JsonWriter, which writes the other answers.
-    List<byte[]> parts = new ArrayList<>(24);
-    char sep = '{';
-    if (!m.sessionId().isEmpty()) {
-      sep = field(parts, sep, "session_id", m.sessionId());
-    }
-    if (!m.from().isEmpty()) {
-      sep = field(parts, sep, "from", m.from());
-    }
-    if (!m.to().isEmpty()) {
-      parts.add(ascii(sep + "\"to\":["));
-      for (int i = 0; i < m.to().size(); i++) {
-        if (i > 0) {
-          parts.add(COMMA);
-        }
-        quoted(parts, m.to().get(i));
-      }
-      parts.add(CLOSE_ARRAY);
-      sep = ',';
-    }
-    if (!m.body().isEmpty()) {
-      sep = field(parts, sep, "body", m.body());
-    }
-    field(parts, sep, "hash", m.hash());
-    parts.add(ascii(",\"sequence_no\":" + m.sequenceNo() + "}"));
+    byte[] session = m.sessionId().isEmpty() ? null : utf8(m.sessionId());
+    byte[] from = m.from().isEmpty() ? null : utf8(m.from());
+    byte[][] to = new byte[m.to().size()][];
     int size = 0;
-    for (byte[] p : parts) {
-      size += p.length;
+    for (int i = 0; i < to.length; i++) {
+      to[i] = utf8(m.to().get(i));
+      size += to[i].length + 3; // quotes and a comma or the closing bracket
     }
+    byte[] body = m.body().isEmpty() ? null : utf8(m.body());
+    byte[] hash = utf8(m.hash());
+    byte[] seq = Long.toString(m.sequenceNo()).getBytes(StandardCharsets.US_ASCII);
+    size += (session == null ? 0 : SESSION_ID.length + session.length + 2)
+        + (from == null ? 0 : FROM.length + from.length + 2)
+        + (to.length == 0 ? 0 : TO.length)
+        + (body == null ? 0 : BODY.length + body.length + 2)
+        + HASH.length + hash.length + 2 + SEQUENCE_NO.length + seq.length + 1;
+    // One '{' or ',' before each name.
+    size += 2 + (session == null ? 0 : 1) + (from == null ? 0 : 1) + (to.length == 0 ? 0 : 1)
+        + (body == null ? 0 : 1);
     byte[] out = new byte[size];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
+    Writer w = new Writer(out);
+    if (session != null) {
+      w.field(SESSION_ID, session);
     }
+    if (from != null) {
+      w.field(FROM, from);
+    }
+    if (to.length > 0) {
+      w.name(TO);
+      for (int i = 0; i < to.length; i++) {
+        w.quoted(to[i]);
+        w.put(i == to.length - 1 ? ']' : ',');
+      }
+    }
+    if (body != null) {
+      w.field(BODY, body);
+    }
+    w.field(HASH, hash);
+    w.name(SEQUENCE_NO);
+    w.put(seq);
+    w.put('}');
     return out;
   }
 
-  private static final byte[] COMMA = {','};
-  private static final byte[] QUOTE = {'"'};
-  private static final byte[] CLOSE_ARRAY = {']'};
+  private static final byte[] SESSION_ID = ascii("\"session_id\":");
+  private static final byte[] FROM = ascii("\"from\":");
+  private static final byte[] TO = ascii("\"to\":[");
+  private static final byte[] BODY = ascii("\"body\":");
+  private static final byte[] HASH = ascii("\"hash\":");
+  private static final byte[] SEQUENCE_NO = ascii("\"sequence_no\":");
 
-  private static char field(List<byte[]> parts, char sep, String name, String value) {
-    parts.add(ascii(sep + "\"" + name + "\":"));
-    quoted(parts, value);
-    return ',';
+  /** Writes one entry into its exact-size array: each name follows '{' or ','. */
+  private static final class Writer {
+    private final byte[] out;
+    private int at;
+
+    Writer(byte[] out) {
+      this.out = out;
+    }
+
+    void name(byte[] quotedName) {
+      put(at == 0 ? '{' : ',');
+      put(quotedName);
+    }
+
+    void field(byte[] quotedName, byte[] escapedValue) {
+      name(quotedName);
+      quoted(escapedValue);
+    }
+
+    void quoted(byte[] escaped) {
+      put('"');
+      put(escaped);
+      put('"');
+    }
+
+    void put(char c) {
+      out[at++] = (byte) c;
+    }
+
+    void put(byte[] b) {
+      System.arraycopy(b, 0, out, at, b.length);
+      at += b.length;
+    }
   }
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** A JSON string escaped as Gson's JsonWriter escapes it (not HTML-safe). */
-  private static void quoted(List<byte[]> parts, String s) {
-    parts.add(QUOTE);
-    parts.add(escape(s).getBytes(StandardCharsets.UTF_8));
-    parts.add(QUOTE);
+  /** A string's JSON escape ({@link #escape}) as UTF-8, without the quotes. */
+  private static byte[] utf8(String s) {
+    return escape(s).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A JSON string escaped as Gson's JsonWriter escapes it (not HTML-safe). */
   private static String escape(String s) {
     int i = 0;
     while (i < s.length() && !needsEscape(s.charAt(i))) {

@@ -6,6 +6,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -26,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * It sees only what clients send it — end-to-end encrypted bodies — and logs only methods, route
  * templates, statuses and timings: never ids, bodies or headers.
  *
- * <p>Threads: one event loop per core takes connections and parses, answers and writes requests.
+ * <p>Threads: one event loop per core (epoll on Linux, NIO elsewhere) takes connections and parses, answers and writes requests.
  * An in-memory store answers on the event loop itself (no hand-off, no thread switch: the
  * relay's hot path, see README "Relay and multi-device sessions"); a store that waits on a
  * network ({@link RelayStore#waitsOnNetwork}, Redis) gets a pool of request threads instead, so a
@@ -37,6 +40,11 @@ public final class RelayServer implements AutoCloseable {
   static final int IDLE_SECONDS = 30;
   private static final int MAX_REQUEST_LINE = 8192;
   private static final int MAX_HEADERS = 8192;
+  /**
+   * Linux's epoll when Netty's native library loads (x86-64 Linux; {@code
+   * -Dio.netty.transport.noNative=true} turns it off), else the JDK's NIO.
+   */
+  static final boolean EPOLL = Epoll.isAvailable();
 
   private final RelayStore store;
   private final RelayMetrics metrics = new RelayMetrics();
@@ -55,7 +63,8 @@ public final class RelayServer implements AutoCloseable {
     this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes());
     int cores = Runtime.getRuntime().availableProcessors();
     this.loops = new MultiThreadIoEventLoopGroup(cores,
-        new DefaultThreadFactory("relay-io", true), NioIoHandler.newFactory());
+        new DefaultThreadFactory("relay-io", true),
+        EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     this.requestThreads = store.waitsOnNetwork()
         ? new DefaultEventExecutorGroup(Math.max(16, 8 * cores),
             new DefaultThreadFactory("relay-request", true))
@@ -66,7 +75,7 @@ public final class RelayServer implements AutoCloseable {
   public RelayServer start(String host, int port) {
     ChannelFuture bound = new ServerBootstrap()
         .group(loops)
-        .channel(NioServerSocketChannel.class)
+        .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
