@@ -11,7 +11,7 @@
 #          answers with them), B deletes; 2B + 1 requests per B messages (default B 1: post,
 #          read, delete for each message, three requests per message).
 # RELAY_JAVA_OPTS: JVM options for the relay (default none; the `keyshard` launcher runs the
-# relay with "-XX:+UseSerialGC -Xmn32m", see there).
+# relay with "-XX:+UseSerialGC -Xmn32m", see there). RELAY_JFR_SETTINGS: a .jfc for --jfr.
 # Sessions are joined (sender, receiver) before the run. Every run is checked for non-2xx
 # responses and socket errors; a 429 (quota) or 404 would fail the run, not hide in the figure.
 set -euo pipefail
@@ -93,10 +93,17 @@ core_busy() { awk -v c="cpu$relay_core" '$1 == c {print $2 + $3 + $4 + $7 + $8 +
 cpu0="$(cpu_ticks)" busy0="$(core_busy)"
 run_wrk "${duration}s" 2 | tee "$work/run.txt"
 cpu1="$(cpu_ticks)" busy1="$(core_busy)"
-awk -v t="$((cpu1 - cpu0))" -v b="$((busy1 - busy0))" -v hz="$(getconf CLK_TCK)" -v d="$duration" '
+# Messages per second: every post is one; cycle mode spends 2B + 1 requests on B messages.
+per_msg=1
+[ "$mode" = cycle ] && per_msg="$((2 * batch + 1))/$batch"
+awk -v t="$((cpu1 - cpu0))" -v b="$((busy1 - busy0))" -v hz="$(getconf CLK_TCK)" -v d="$duration" \
+    -v batch="$batch" -v cycle="$([ "$mode" = cycle ] && echo 1 || echo 0)" -v per="$per_msg" '
   /^ +[0-9]+ requests in/ { n = $1 }
-  END { if (n > 0) printf "relay CPU: %.1f s of %s s measured, %.1f us per request; other work on its core: %.1f s\n",
-      t / hz, d, 1e6 * t / hz / n, (b - t) / hz }' "$work/run.txt"
+  END { if (n > 0) {
+      m = cycle ? n * batch / (2 * batch + 1) : n
+      printf "messages: %.0f/s (%s requests each)\n", m / d, per
+      printf "relay CPU: %.1f s of %s s measured, %.1f us per request; other work on its core: %.1f s\n",
+      t / hz, d, 1e6 * t / hz / n, (b - t) / hz } }' "$work/run.txt"
 status=0
 for f in warmup run; do
   if grep -qE 'Non-2xx|Socket errors' "$work/$f.txt"; then

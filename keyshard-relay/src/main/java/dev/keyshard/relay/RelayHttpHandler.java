@@ -7,10 +7,12 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -38,6 +40,10 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       RelayRoutes.TEXT_UTF8, AsciiString.cached(RelayRoutes.TEXT_UTF8),
       RelayRoutes.JSON, AsciiString.cached(RelayRoutes.JSON),
       RelayRoutes.PROMETHEUS, AsciiString.cached(RelayRoutes.PROMETHEUS));
+
+  /** Response headers: only the relay's own constant names and values, so nothing to validate. */
+  private static final HttpHeadersFactory OWN_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private final RelayRoutes routes;
   private final RelayMetrics metrics;
@@ -126,7 +132,8 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     byte[] body = reply.body();
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(reply.status()),
-        head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+        OWN_HEADERS, OWN_HEADERS);
     HttpHeaders h = response.headers();
     AsciiString type = CONTENT_TYPES.get(reply.contentType());
     h.set(HttpHeaderNames.CONTENT_TYPE, type != null ? type : reply.contentType());
