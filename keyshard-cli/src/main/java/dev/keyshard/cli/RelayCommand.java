@@ -44,12 +44,25 @@ final class RelayCommand implements Callable<Integer> {
       description = "Largest request body accepted (default ${DEFAULT-VALUE}).")
   long maxBody;
 
+  @Option(names = "--max-memory", paramLabel = "MIB",
+      description = "Most queued messages and stored values held in memory, in MiB; past it, "
+          + "posts are refused with 429 until deliveries or expiry free room (default: half the "
+          + "JVM's heap, at most 1024). With --redis, set Redis' own maxmemory instead.")
+  Long maxMemoryMib;
+
   @Override
   public Integer call() throws Exception {
+    if (maxMemoryMib != null && (maxMemoryMib < 1 || maxMemoryMib > 1L << 30)) {
+      throw new UserError("--max-memory must be 1 MiB or more");
+    }
+    long stored = maxMemoryMib == null ? RelayLimits.defaultStoredBytes() : maxMemoryMib << 20;
+    if (stored < maxBody) {
+      throw new UserError("--max-memory must hold at least one request of --max-body bytes");
+    }
     RelayLimits limits;
     try {
       limits = new RelayLimits(maxBody, RelayLimits.DEFAULT.maxMessagesPerSession(),
-          RelayLimits.DEFAULT.maxSessions(), Duration.ofSeconds(ttlSeconds));
+          RelayLimits.DEFAULT.maxSessions(), Duration.ofSeconds(ttlSeconds), stored);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -9,12 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * The default store: everything in this process, each key with a deadline renewed on write. Reads
  * ignore expired keys; a background sweep frees them. Each operation runs under its key's lock
  * ({@link ConcurrentHashMap#compute}), so concurrent joins and posts never lose an update.
+ *
+ * <p>Queued messages and stored values count against one budget ({@link
+ * RelayLimits#maxStoredBytes}): a post or value that would exceed it is refused (429) until
+ * deletes or expiry free room, so no client can exhaust the relay's memory.
  */
 public final class InMemoryRelayStore implements RelayStore {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -22,6 +27,8 @@ public final class InMemoryRelayStore implements RelayStore {
   private final RelayLimits limits;
   private final LongSupplier nanos;
   private final ScheduledExecutorService sweeper;
+  /** Bytes held by the entries in {@link #entries} (the sum of their {@link Entry#bytes}). */
+  private final AtomicLong stored = new AtomicLong();
 
   /** A list, a queue or a value, and when it expires. Guarded by the map's per-key lock. */
   private static final class Entry {
@@ -32,6 +39,8 @@ public final class InMemoryRelayStore implements RelayStore {
     final java.util.Set<String> hashes = new java.util.HashSet<>();
     String value;
     long expiresAt;
+    /** What this entry counts against the budget: its queued JSON and its value. */
+    long bytes;
   }
 
   /** A queued message: its hash, and its entry of the queue's JSON answer. */
@@ -90,34 +99,53 @@ public final class InMemoryRelayStore implements RelayStore {
 
   @Override
   public void deleteSession(String session, String key) {
-    entries.remove(key);
+    entries.computeIfPresent(key, (k, e) -> release(e));
   }
 
   @Override
   public boolean enqueue(String session, String queueKey, RelayMessage message)
       throws LimitExceededException {
-    boolean[] added = {false};
     Queued queued = new Queued(message.hash(), RelayMessageJson.writeQueueEntry(message));
     SessionQuota q = touchSession(session);
-    synchronized (q) {
-      if (q.messages >= limits.maxMessagesPerSession()) {
-        throw new LimitExceededException("session holds its limit of "
-            + limits.maxMessagesPerSession() + " messages");
+    long size = queued.json().length;
+    try {
+      reserve(size);
+    } catch (LimitExceededException full) {
+      // A re-post of a queued message takes no room: it is a success even when the relay is full.
+      if (Boolean.TRUE.equals(read(queueKey, e -> e.hashes.contains(message.hash())))) {
+        return false;
       }
-      entries.compute(queueKey, (k, e) -> {
-        Entry live = fresh(e);
-        if (live.hashes.add(message.hash())) {
-          live.queue.add(queued);
-          added[0] = true;
+      throw full;
+    }
+    boolean added = false;
+    try {
+      synchronized (q) {
+        if (q.messages >= limits.maxMessagesPerSession()) {
+          throw new LimitExceededException("session holds its limit of "
+              + limits.maxMessagesPerSession() + " messages");
         }
-        live.expiresAt = deadline();
-        return live;
-      });
-      if (added[0]) {
-        q.messages++;
+        boolean[] isNew = {false};
+        entries.compute(queueKey, (k, e) -> {
+          Entry live = fresh(e);
+          if (live.hashes.add(message.hash())) {
+            live.queue.add(queued);
+            live.bytes += size;
+            isNew[0] = true;
+          }
+          live.expiresAt = deadline();
+          return live;
+        });
+        added = isNew[0];
+        if (added) {
+          q.messages++;
+        }
+      }
+    } finally {
+      if (!added) {
+        stored.addAndGet(-size);
       }
     }
-    return added[0];
+    return added;
   }
 
   @Override
@@ -146,29 +174,49 @@ public final class InMemoryRelayStore implements RelayStore {
   public void dequeue(String queueKey, String hash) {
     entries.computeIfPresent(queueKey, (k, e) -> {
       if (e.hashes.remove(hash)) {
-        e.queue.removeIf(m -> m.hash().equals(hash));
+        for (java.util.Iterator<Queued> it = e.queue.iterator(); it.hasNext(); ) {
+          Queued m = it.next();
+          if (m.hash().equals(hash)) {
+            it.remove();
+            e.bytes -= m.json().length;
+            stored.addAndGet(-m.json().length);
+            break;
+          }
+        }
       }
       return e;
     });
   }
 
   @Override
-  public void putValue(String key, String value) {
+  public void putValue(String key, String value) throws LimitExceededException {
+    long size = value.length();
+    reserve(size);
     entries.compute(key, (k, e) -> {
       Entry live = fresh(e);
+      if (live.value != null) {
+        live.bytes -= live.value.length();
+        stored.addAndGet(-live.value.length());
+      }
       live.value = value;
+      live.bytes += size;
       live.expiresAt = deadline();
       return live;
     });
   }
 
   @Override
-  public String putValueIfAbsent(String key, String value) {
+  public String putValueIfAbsent(String key, String value) throws LimitExceededException {
+    long size = value.length();
+    reserve(size);
     String[] now = new String[1];
     entries.compute(key, (k, e) -> {
       Entry live = fresh(e);
       if (live.value == null) {
         live.value = value;
+        live.bytes += size;
+      } else {
+        stored.addAndGet(-size);
       }
       live.expiresAt = deadline();
       now[0] = live.value;
@@ -202,7 +250,9 @@ public final class InMemoryRelayStore implements RelayStore {
   /** Frees expired keys and sessions. */
   void sweep() {
     long now = nanos.getAsLong();
-    entries.entrySet().removeIf(en -> en.getValue().expiresAt - now <= 0);
+    for (String key : entries.keySet()) {
+      entries.computeIfPresent(key, (k, e) -> e.expiresAt - now <= 0 ? release(e) : e);
+    }
     sessions.entrySet().removeIf(en -> en.getValue().expiresAt - now <= 0);
   }
 
@@ -213,6 +263,7 @@ public final class InMemoryRelayStore implements RelayStore {
     }
     entries.clear();
     sessions.clear();
+    stored.set(0);
   }
 
   /** The session's quota record, renewed; a new one only within the session limit. */
@@ -250,8 +301,47 @@ public final class InMemoryRelayStore implements RelayStore {
     return t;
   }
 
+  /** A live entry: e, or a new one in place of an expired e (whose bytes are released). */
   private Entry fresh(Entry e) {
-    return e == null || e.expiresAt - nanos.getAsLong() <= 0 ? new Entry() : e;
+    if (e == null) {
+      return new Entry();
+    }
+    if (e.expiresAt - nanos.getAsLong() <= 0) {
+      release(e);
+      return new Entry();
+    }
+    return e;
+  }
+
+  /** Frees what e counted against the budget; null, to drop it from the map. */
+  private Entry release(Entry e) {
+    stored.addAndGet(-e.bytes);
+    e.bytes = 0;
+    return null;
+  }
+
+  /**
+   * Takes size bytes of the budget, or refuses. Expired entries are swept first when the budget
+   * looks full, as the session limit does.
+   */
+  private void reserve(long size) throws LimitExceededException {
+    if (stored.addAndGet(size) <= limits.maxStoredBytes()) {
+      return;
+    }
+    stored.addAndGet(-size);
+    sweep();
+    if (stored.addAndGet(size) > limits.maxStoredBytes()) {
+      stored.addAndGet(-size);
+      long max = limits.maxStoredBytes();
+      throw new LimitExceededException("the relay holds its limit of "
+          + (max >= 1L << 20 ? (max >> 20) + " MiB" : max + " bytes")
+          + " of messages and values; try again later");
+    }
+  }
+
+  /** Bytes counted against the budget now (for tests). */
+  long storedBytes() {
+    return stored.get();
   }
 
   private long deadline() {

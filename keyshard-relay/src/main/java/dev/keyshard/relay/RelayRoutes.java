@@ -232,7 +232,7 @@ final class RelayRoutes {
         RelayMessageJson.writeIds(ids.get()).getBytes(StandardCharsets.UTF_8));
   }
 
-  private Reply putValue(String key, byte[] body, Reply done) {
+  private Reply putValue(String key, byte[] body, Reply done) throws LimitExceededException {
     store.putValue(key, text(body));
     return done;
   }
@@ -301,7 +301,8 @@ final class RelayRoutes {
   }
 
   /** {@code POST /payload/{sha256}}: stored only when the body hashes to the path → 200. */
-  private Reply postPayload(String hash, byte[] body) throws BadRequestException {
+  private Reply postPayload(String hash, byte[] body)
+      throws BadRequestException, LimitExceededException {
     if (!HexFormat.of().formatHex(sha256(body)).equals(hash)) {
       throw new BadRequestException("the payload does not hash to its name");
     }

@@ -84,14 +84,14 @@ public interface RelayStore extends AutoCloseable {
   void dequeue(String queueKey, String hash);
 
   /** Sets a value. */
-  void putValue(String key, String value);
+  void putValue(String key, String value) throws LimitExceededException;
 
   /**
    * Sets a value only if the key has none.
    *
    * @return the value now stored: {@code value}, or the one that was there
    */
-  String putValueIfAbsent(String key, String value);
+  String putValueIfAbsent(String key, String value) throws LimitExceededException;
 
   /** The value at {@code key}, if any. */
   Optional<String> value(String key);

@@ -212,6 +212,29 @@ class RelayServerTest {
   }
 
   @Test
+  void aFullRelayAnswers429UntilDeliveriesFreeRoom() throws Exception {
+    server.close();
+    RelayLimits small = new RelayLimits(64 * 1024, 1000, 20, Duration.ofMinutes(5), 160 * 1024);
+    server = new RelayServer(new InMemoryRelayStore(small), small, "memory").start("127.0.0.1", 0);
+    call("POST", "/" + session, "[\"a\",\"b\"]");
+    String body = "x".repeat(60_000);
+    String[] m = new String[3];
+    for (int i = 0; i < 3; i++) {
+      m[i] = "{\"from\":\"a\",\"to\":[\"b\"],\"body\":\"" + body + "\",\"hash\":\"h" + i + "\"}";
+    }
+    assertEquals(202, call("POST", "/message/" + session, m[0]).status());
+    assertEquals(202, call("POST", "/message/" + session, m[1]).status());
+    Reply full = call("POST", "/message/" + session, m[2]);
+    assertEquals(429, full.status());
+    assertTrue(full.body().contains("limit"), full.body());
+    assertEquals(202, call("POST", "/message/" + session, m[1]).status()); // a re-post still succeeds
+    String payload = "p".repeat(60_000);
+    assertEquals(429, call("POST", "/payload/" + RelayAnswersTest.sha256Hex(payload), payload).status());
+    assertEquals(200, call("DELETE", "/message/" + session + "/b/h0", null).status());
+    assertEquals(202, call("POST", "/message/" + session, m[2]).status());
+  }
+
+  @Test
   void aTokenBoundQueueIsReadOnlyWithItsToken() throws Exception {
     assertEquals(201, call("POST", "/" + session, "[\"a\"]", "keyshard-queue-token", "secret-a").status());
     assertEquals(201, call("POST", "/" + session, "[\"b\"]").status());

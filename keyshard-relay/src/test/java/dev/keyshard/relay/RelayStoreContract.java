@@ -95,7 +95,7 @@ abstract class RelayStoreContract {
   }
 
   @Test
-  void valuesAndPutIfAbsent() {
+  void valuesAndPutIfAbsent() throws Exception {
     String k = StoreKeys.setup(session, "");
     assertEquals(Optional.empty(), store.value(k));
     store.putValue(k, "one");
