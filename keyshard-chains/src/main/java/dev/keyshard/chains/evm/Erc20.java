@@ -12,7 +12,10 @@ public final class Erc20 {
   /** keccak256("transfer(address,uint256)")[0..4]. */
   static final byte[] TRANSFER_SELECTOR = {(byte) 0xa9, 0x05, (byte) 0x9c, (byte) 0xbb};
 
-  /** keccak256("decimals()")[0..4]: EIP-20's optional {@code function decimals() view returns (uint8)}. */
+  /**
+   * keccak256("decimals()")[0..4]: EIP-20's optional
+   * {@code function decimals() view returns (uint8)}.
+   */
   static final byte[] DECIMALS_SELECTOR = {0x31, 0x3c, (byte) 0xe5, 0x67};
 
   private Erc20() {}

@@ -97,7 +97,8 @@ public final class EvmRpc implements ChainNode {
         ? Amounts.parse(feeField, out.string(feeField), EvmTransactionBuilder.GWEI_DECIMALS) : null;
     if (feeFromNode) {
       // Before the gas estimate too: even the least gas a transaction can use must stay under it.
-      BigInteger least = intent.has("gasLimit") ? intent.unsigned("gasLimit") : EvmTransactionBuilder.TRANSFER_GAS;
+      BigInteger least = intent.has("gasLimit")
+          ? intent.unsigned("gasLimit") : EvmTransactionBuilder.TRANSFER_GAS;
       NodeFeeCap.check(chain, rpc.toString(), feeField, feePerGas, how, tipFromNode, least);
     }
     if (intent.has("token") && !intent.has("gasLimit")) {

@@ -65,7 +65,8 @@ final class TokenDecimals {
       throw new TransactionException("'token' " + token + ": its decimals() failed on the node at "
           + rpc + " (" + e.getMessage() + "): is it an ERC-20 contract on this chain?", e);
     }
-    String hex = answer != null && answer.isJsonPrimitive() ? answer.getAsString() : String.valueOf(answer);
+    String hex = answer != null && answer.isJsonPrimitive()
+        ? answer.getAsString() : String.valueOf(answer);
     if (hex.equals("0x")) {
       throw new TransactionException("'token' " + token + " has no code or no decimals() on the "
           + "node at " + rpc + ": is it an ERC-20 contract on this chain?");
