@@ -90,8 +90,10 @@ final class SendCommand implements Callable<Integer> {
   String gasLimit;
 
   @Option(names = "--max-fee", paramLabel = "F", order = 13,
-      description = "EVM (EIP-1559): max fee per gas, in gwei. UTXO chains: the most fee to pay, "
-          + "in the usual unit; needed for a fee otherwise refused as absurd.")
+      description = "EVM (EIP-1559): max fee per gas, in gwei; with --rpc and none given, 2 x the "
+          + "node's base fee + the priority fee, refused as absurd if gas limit x it exceeds 1 "
+          + "coin (1 ETH). UTXO chains: the most fee to pay, in the usual unit; needed for a fee "
+          + "otherwise refused as absurd.")
   String maxFee;
 
   @Option(names = "--priority-fee", paramLabel = "GWEI", order = 14,
@@ -99,7 +101,9 @@ final class SendCommand implements Callable<Integer> {
   String priorityFee;
 
   @Option(names = "--gas-price", paramLabel = "GWEI", order = 15,
-      description = "EVM legacy (EIP-155) transactions: the gas price in gwei; implies --legacy.")
+      description = "EVM legacy (EIP-155) transactions: the gas price in gwei; implies --legacy. "
+          + "With --rpc and none given, the node's, refused as absurd if gas limit x it exceeds "
+          + "1 coin.")
   String gasPrice;
 
   @Option(names = "--legacy", order = 16, description = "EVM: a legacy EIP-155 transaction.")
@@ -109,7 +113,9 @@ final class SendCommand implements Callable<Integer> {
       description = "EVM: send this ERC-20 token (its contract address) instead of the coin.")
   String token;
 
-  @Option(names = "--decimals", paramLabel = "D", order = 18, description = "EVM: the token's decimals.")
+  @Option(names = "--decimals", paramLabel = "D", order = 18,
+      description = "EVM: the token's decimals. With --rpc, checked against the token's "
+          + "decimals() (a mismatch is refused), and read from it when not given.")
   String decimals;
 
   @Option(names = "--account-number", paramLabel = "N", order = 19,

@@ -5,13 +5,25 @@ import java.math.BigInteger;
 /**
  * Call data for the ERC-20 token standard (EIP-20) as the Solidity ABI encodes it: the 4-byte
  * selector keccak256("transfer(address,uint256)")[0..4] = a9059cbb, then each argument as a
- * 32-byte big-endian word (the address left-padded with zeros).
+ * 32-byte big-endian word (the address left-padded with zeros); and the read-only
+ * {@code decimals()} call (selector 313ce567, no arguments) that {@link EvmRpc} asks a node.
  */
 public final class Erc20 {
   /** keccak256("transfer(address,uint256)")[0..4]. */
   static final byte[] TRANSFER_SELECTOR = {(byte) 0xa9, 0x05, (byte) 0x9c, (byte) 0xbb};
 
+  /**
+   * keccak256("decimals()")[0..4]: EIP-20's optional
+   * {@code function decimals() view returns (uint8)}.
+   */
+  static final byte[] DECIMALS_SELECTOR = {0x31, 0x3c, (byte) 0xe5, 0x67};
+
   private Erc20() {}
+
+  /** {@code decimals()}: the 4-byte selector alone. */
+  public static byte[] decimals() {
+    return DECIMALS_SELECTOR.clone();
+  }
 
   /** {@code transfer(recipient, amount)}: 4 + 32 + 32 bytes. */
   public static byte[] transfer(EvmAddress recipient, BigInteger amount) {

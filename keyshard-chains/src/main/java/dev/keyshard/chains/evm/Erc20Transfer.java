@@ -26,7 +26,7 @@ record Erc20Transfer(EvmAddress contract, int decimals, String symbol) {
         EvmAddress.parse("token", intent.string("token")));
     if (!intent.has("decimals")) {
       throw new TransactionException("'decimals' is needed with 'token' (the token's decimals(), "
-          + "e.g. 6 for USDC, 18 for most tokens)");
+          + "e.g. 6 for USDC, 18 for most tokens; with a node they are read from the contract)");
     }
     java.math.BigInteger d = intent.unsigned("decimals");
     if (d.compareTo(java.math.BigInteger.valueOf(MAX_DECIMALS)) > 0) {

@@ -21,7 +21,10 @@ import java.util.Locale;
  * ({@code eth_chainId}, must match the intent), the nonce from pending state
  * ({@code eth_getTransactionCount(addr, "pending")}, so back-to-back sends do not collide), fees
  * (EIP-1559: 2 × the latest base fee + {@code eth_maxPriorityFeePerGas}; legacy
- * {@code eth_gasPrice}), gas for token transfers ({@code eth_estimateGas}) — and the broadcast.
+ * {@code eth_gasPrice}), a token's {@code decimals()} ({@code eth_call}), gas for token
+ * transfers ({@code eth_estimateGas}) — and the broadcast. What the node says is not taken on
+ * trust where a lie costs money: a fee it suggests is capped ({@link NodeFeeCap}), and decimals
+ * the user gives must be the contract's ({@link TokenDecimals}).
  */
 public final class EvmRpc implements ChainNode {
   private final JsonRpcClient rpc;
@@ -35,9 +38,15 @@ public final class EvmRpc implements ChainNode {
    * so co-signers rebuilding from the returned intent get the same transaction. Fees are in gwei,
    * exact (a wei is "0.000000001"); a missing {@code maxFeePerGas} is 2 × the latest block's
    * base fee + the priority fee (given or the node's), so it survives six full blocks of
-   * base-fee rises (EIP-1559: at most 12.5% per block).
+   * base-fee rises (EIP-1559: at most 12.5% per block). A fee per gas taken from the node is
+   * refused when gas limit × it exceeds 1 coin ({@link NodeFeeCap}, after geth's
+   * {@code --rpc.txfeecap}); a fee the user gave never is. For a token transfer, {@code decimals}
+   * is read from the contract's {@code decimals()}: filled in when missing, and a given value
+   * that differs is refused.
    *
-   * @throws TransactionException when the node's chain id is not the intent's
+   * @throws TransactionException when the node's chain id is not the intent's, when a fee the
+   *     node suggests is absurd, or when the token's decimals are not the given ones (or not a
+   *     uint8: no ERC-20 contract there)
    * @throws RpcException when the node refuses a call (with its reason)
    * @throws IOException when the node cannot be reached
    */
@@ -53,11 +62,16 @@ public final class EvmRpc implements ChainNode {
     }
     EvmAddress from = EvmTransactionBuilder.vaultAddress(chain, keys);
     TransactionIntent out = intent.with("chainId", wanted.toString());
+    if (intent.has("token")) {
+      out = TokenDecimals.complete(rpc, out); // before the amount is scaled by them, or estimated
+    }
     if (!intent.has("nonce")) {
       out = out.with("nonce", quantity(rpc.call("eth_getTransactionCount", from.toString(), "pending"),
           "eth_getTransactionCount").toString());
     }
     boolean legacy = EvmTxType.fromIntent(intent.string("type", "eip1559")) == EvmTxType.LEGACY;
+    String feeField = legacy ? "gasPrice" : "maxFeePerGas";
+    String how = null;
     if (legacy && !intent.has("gasPrice")) {
       out = out.with("gasPrice", gwei(quantity(rpc.call("eth_gasPrice"), "eth_gasPrice")));
     }
@@ -75,6 +89,17 @@ public final class EvmRpc implements ChainNode {
       BigInteger tip = Amounts.parseNonNegative("maxPriorityFeePerGas",
           out.string("maxPriorityFeePerGas"), EvmTransactionBuilder.GWEI_DECIMALS);
       out = out.with("maxFeePerGas", gwei(baseFee.shiftLeft(1).add(tip)));
+      how = "2 × its base fee " + NodeFeeCap.gwei(baseFee) + " + priority fee " + NodeFeeCap.gwei(tip);
+    }
+    boolean feeFromNode = !intent.has(feeField);
+    String tipFromNode = !legacy && !intent.has("maxPriorityFeePerGas") ? "maxPriorityFeePerGas" : null;
+    BigInteger feePerGas = feeFromNode
+        ? Amounts.parse(feeField, out.string(feeField), EvmTransactionBuilder.GWEI_DECIMALS) : null;
+    if (feeFromNode) {
+      // Before the gas estimate too: even the least gas a transaction can use must stay under it.
+      BigInteger least = intent.has("gasLimit")
+          ? intent.unsigned("gasLimit") : EvmTransactionBuilder.TRANSFER_GAS;
+      NodeFeeCap.check(chain, rpc.toString(), feeField, feePerGas, how, tipFromNode, least);
     }
     if (intent.has("token") && !intent.has("gasLimit")) {
       // Build once with a placeholder limit only to get the exact call data the node estimates.
@@ -86,6 +111,10 @@ public final class EvmRpc implements ChainNode {
       call.addProperty("data", "0x" + HexFormat.of().formatHex(probe.transaction().data()));
       call.addProperty("value", "0x0");
       out = out.with("gasLimit", quantity(rpc.call("eth_estimateGas", call), "eth_estimateGas").toString());
+      if (feeFromNode) {
+        NodeFeeCap.check(chain, rpc.toString(), feeField, feePerGas, how, tipFromNode,
+            out.unsigned("gasLimit"));
+      }
     }
     return out;
   }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
 import dev.keyshard.chains.Chain;
-import dev.keyshard.chains.rpc.JsonRpcClient;
 import dev.keyshard.chains.rpc.RpcException;
 import dev.keyshard.chains.tx.Amounts;
 import dev.keyshard.chains.tx.PlainKeySigner;
@@ -18,9 +15,6 @@ import dev.keyshard.chains.tx.TransactionIntent;
 import dev.keyshard.chains.tx.Transactions;
 import dev.keyshard.chains.tx.UnsignedTransaction;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,32 +107,6 @@ class EvmRpcTest {
     }
   }
 
-  /**
-   * A JSON-RPC node that answers each method with a fixed {@code "result"} or {@code "error"}
-   * member (raw JSON), and records the requests it was sent.
-   */
-  private static HttpServer fakeNode(Map<String, String> answers, List<JsonObject> seen)
-      throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      JsonObject request = JsonParser.parseString(
-          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-      synchronized (seen) {
-        seen.add(request);
-      }
-      String answer = answers.getOrDefault(request.get("method").getAsString(),
-          "\"error\":{\"code\":-32601,\"message\":\"method not found\"}");
-      byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + "," + answer + "}")
-          .getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    server.start();
-    return server;
-  }
-
   private static SignedTransaction anySigned() throws Exception {
     return sign(bare("eip1559").put("nonce", "0").put("maxFeePerGas", "1")
         .put("maxPriorityFeePerGas", "1").build());
@@ -147,55 +115,46 @@ class EvmRpcTest {
   /** The node refuses the raw transaction: an RpcException with its code and reason. */
   @Test
   void rejectedBroadcastSurfacesTheNodesReason() throws Exception {
-    List<JsonObject> seen = new ArrayList<>();
-    HttpServer server = fakeNode(Map.of("eth_sendRawTransaction",
-        "\"error\":{\"code\":-32000,\"message\":\"insufficient funds for gas * price + value\"}"), seen);
-    try {
-      EvmRpc rpc = new EvmRpc(new JsonRpcClient("http://127.0.0.1:" + server.getAddress().getPort()));
+    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_sendRawTransaction",
+        "\"error\":{\"code\":-32000,\"message\":\"insufficient funds for gas * price + value\"}"))) {
+      EvmRpc rpc = new EvmRpc(node.client());
       SignedTransaction tx = anySigned();
       RpcException e = assertThrows(RpcException.class, () -> rpc.broadcast(tx));
       assertEquals(-32000, e.code());
       assertTrue(e.getMessage().contains("insufficient funds"), e.getMessage());
+      List<JsonObject> seen = node.requests();
       assertEquals(1, seen.size());
       assertEquals("eth_sendRawTransaction", seen.get(0).get("method").getAsString());
       assertEquals(tx.encoded(), seen.get(0).getAsJsonArray("params").get(0).getAsString());
-    } finally {
-      server.stop(0);
     }
   }
 
   /** A node answering with a hash that is not the transaction's is not taken as a success. */
   @Test
   void broadcastRefusesAnotherHash() throws Exception {
-    HttpServer server = fakeNode(Map.of("eth_sendRawTransaction",
-        "\"result\":\"0x" + "ab".repeat(32) + "\""), new ArrayList<>());
-    try {
-      EvmRpc rpc = new EvmRpc(new JsonRpcClient("http://127.0.0.1:" + server.getAddress().getPort()));
+    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_sendRawTransaction",
+        "\"result\":\"0x" + "ab".repeat(32) + "\""))) {
+      EvmRpc rpc = new EvmRpc(node.client());
       SignedTransaction tx = anySigned();
       java.io.IOException e = assertThrows(java.io.IOException.class, () -> rpc.broadcast(tx));
       assertTrue(e.getMessage().contains(tx.txHash()), e.getMessage());
-    } finally {
-      server.stop(0);
     }
   }
 
   /** A node with no base fee (pre-London chain): the user is told to give the fee or go legacy. */
   @Test
   void nodeWithoutBaseFeeNeedsAnExplicitMaxFee() throws Exception {
-    HttpServer server = fakeNode(Map.of("eth_chainId", "\"result\":\"0x7a69\"",
+    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_chainId", "\"result\":\"0x7a69\"",
         "eth_getTransactionCount", "\"result\":\"0x5\"",
         "eth_maxPriorityFeePerGas", "\"result\":\"0x3b9aca00\"",
-        "eth_getBlockByNumber", "\"result\":{\"number\":\"0x1\"}"), new ArrayList<>());
-    try {
-      EvmRpc rpc = new EvmRpc(new JsonRpcClient("http://127.0.0.1:" + server.getAddress().getPort()));
+        "eth_getBlockByNumber", "\"result\":{\"number\":\"0x1\"}"))) {
+      EvmRpc rpc = new EvmRpc(node.client());
       TransactionException e = assertThrows(TransactionException.class,
           () -> rpc.complete(bare("eip1559").build(), SIGNER.keys()));
       assertTrue(e.getMessage().contains("maxFeePerGas"), e.getMessage());
       TransactionIntent withFee = rpc.complete(bare("eip1559").put("maxFeePerGas", "3").build(), SIGNER.keys());
       assertEquals("5", withFee.string("nonce"));
       assertEquals("1", withFee.string("maxPriorityFeePerGas"));
-    } finally {
-      server.stop(0);
     }
   }
 }

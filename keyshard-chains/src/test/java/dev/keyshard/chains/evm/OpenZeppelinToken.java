@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assertions;
  * its compiled artifact — a token we did not write) deployed on an {@link Anvil} node from
  * anvil's first unlocked dev account, minting the whole supply to one owner.
  */
-final class OpenZeppelinToken {
+public final class OpenZeppelinToken {
   /** anvil's first default account (unlocked: {@code eth_sendTransaction} signs for it). */
   static final String DEV_ACCOUNT = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
   private static final String ARTIFACT =
@@ -28,7 +28,7 @@ final class OpenZeppelinToken {
    * Deploys {@code ERC20PresetFixedSupply(name, symbol, initialSupply, owner)} and returns the
    * contract's address; skips the test when the npm package is not installed.
    */
-  static String deploy(Anvil anvil, String name, String symbol, BigInteger supply, String owner)
+  public static String deploy(Anvil anvil, String name, String symbol, BigInteger supply, String owner)
       throws Exception {
     Path artifact = Verifiers.interop().resolve(ARTIFACT);
     Anvil.requireVerifier(Files.exists(artifact), "npm @openzeppelin/contracts@4.9.6 is not installed in interop/");
@@ -48,7 +48,7 @@ final class OpenZeppelinToken {
   }
 
   /** {@code balanceOf(holder)} by {@code eth_call} at the latest block. */
-  static BigInteger balanceOf(Anvil anvil, String token, String holder) throws Exception {
+  public static BigInteger balanceOf(Anvil anvil, String token, String holder) throws Exception {
     JsonObject call = new JsonObject();
     call.addProperty("to", token);
     call.addProperty("data", "0x70a08231" + topicOf(holder).substring(2));
