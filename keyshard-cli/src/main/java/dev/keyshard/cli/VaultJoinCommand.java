@@ -5,10 +5,12 @@ import dev.keyshard.node.SessionException;
 import dev.keyshard.node.VaultCeremony;
 import dev.keyshard.vault.KeyshardVaultShare;
 import dev.keyshard.vault.keystore.KeystoreEntry;
+import dev.keyshard.vault.keystore.SealingKey;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,13 +59,18 @@ final class VaultJoinCommand implements Callable<Integer> {
         }));
     try {
       long started = System.nanoTime();
+      CompletableFuture<SealingKey> sealing = VaultStore.sealingKeyAhead(home.resolve(), pw);
       KeyshardVaultShare share;
       try {
         share = ceremony.join(join);
       } catch (SessionException e) {
+        VaultStore.discard(sealing);
         throw new UserError(Sessions.describe(e));
+      } catch (RuntimeException e) {
+        VaultStore.discard(sealing);
+        throw e;
       }
-      KeystoreEntry entry = VaultStore.store(home.resolve(), share, pw);
+      KeystoreEntry entry = VaultStore.store(home.resolve(), share, sealing);
       Sessions.printCreated(spec.commandLine().getOut(), entry, System.nanoTime() - started);
       share.destroy();
       return 0;

@@ -6,11 +6,14 @@ import dev.keyshard.vault.VultMapping;
 import dev.keyshard.vault.keystore.Keystore;
 import dev.keyshard.vault.keystore.KeystoreEntry;
 import dev.keyshard.vault.keystore.KeystoreException;
+import dev.keyshard.vault.keystore.SealingKey;
 import dev.keyshard.vault.vult.VultException;
 import dev.keyshard.vault.vult.VultisigVaults;
 import dev.keyshard.vault.vult.proto.Vault;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /** Moving Keyshard vault shares between the keystore and the commands. */
 final class VaultStore {
@@ -18,9 +21,50 @@ final class VaultStore {
 
   /** Seals a new share into the keystore at {@code home}. */
   static KeystoreEntry store(Path home, KeyshardVaultShare share, char[] password) {
+    return store(home, share, new Keystore(home).sealingKey(password));
+  }
+
+  /**
+   * Starts deriving the key that will seal a share not made yet, on a thread of its own, so the
+   * half second of Argon2id overlaps the session rather than following it. The password is
+   * copied (and the copy wiped), so the caller may wipe its own at any time.
+   */
+  static CompletableFuture<SealingKey> sealingKeyAhead(Path home, char[] password) {
+    char[] copy = password.clone();
+    CompletableFuture<SealingKey> key = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        key.complete(new Keystore(home).sealingKey(copy));
+      } catch (RuntimeException e) {
+        key.completeExceptionally(e);
+      } finally {
+        Arrays.fill(copy, '\0');
+      }
+    }, "sealing-key");
+    t.setDaemon(true);
+    t.start();
+    return key;
+  }
+
+  /** Seals a new share under a key from {@link #sealingKeyAhead} (waiting for it if need be). */
+  static KeystoreEntry store(Path home, KeyshardVaultShare share,
+      CompletableFuture<SealingKey> key) {
+    try {
+      return store(home, share, key.join());
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new UserError("cannot seal the share: " + e.getCause().getMessage());
+    }
+  }
+
+  /** Drops a key derived ahead for a share that was never made. */
+  static void discard(CompletableFuture<SealingKey> key) {
+    key.thenAccept(SealingKey::destroy);
+  }
+
+  private static KeystoreEntry store(Path home, KeyshardVaultShare share, SealingKey key) {
     Keystore ks = new Keystore(home);
     try {
-      return ks.add(VultMapping.toVault(share, InsecureSecretAccess.get()), password);
+      return ks.add(VultMapping.toVault(share, InsecureSecretAccess.get()), key);
     } catch (KeystoreException | VultException e) {
       throw new UserError("cannot store the share: " + e.getMessage());
     } catch (IOException e) {

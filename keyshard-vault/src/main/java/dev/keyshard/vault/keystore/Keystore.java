@@ -133,9 +133,37 @@ public final class Keystore {
    */
   public KeystoreEntry add(Vault vault, char[] password)
       throws IOException, KeystoreException, VultException {
-    VaultInfo info = VultisigVaults.info(vault);
-    Path file = fileFor(info);
-    byte[] sealed = SealedVault.seal(vault, password, cost, rng);
+    return add(vault, sealingKey(password));
+  }
+
+  /**
+   * A key to seal one new share with, derived now at this keystore's cost: derive it while the
+   * share is being made, then {@link #add(Vault, SealingKey)}.
+   *
+   * @param password not wiped
+   */
+  public SealingKey sealingKey(char[] password) {
+    return SealingKey.derive(password, cost, rng);
+  }
+
+  /**
+   * Stores a new share, sealed under a key from {@link #sealingKey} (wiped, whatever happens).
+   *
+   * @throws KeystoreException DUPLICATE when this party's share of this vault is already here
+   *     (nothing is written)
+   */
+  public KeystoreEntry add(Vault vault, SealingKey key)
+      throws IOException, KeystoreException, VultException {
+    VaultInfo info;
+    Path file;
+    byte[] sealed;
+    try {
+      info = VultisigVaults.info(vault);
+      file = fileFor(info);
+      sealed = SealedVault.seal(vault, key, rng);
+    } finally {
+      key.destroy();
+    }
     try (FileChannel ignored = lock()) {
       try {
         AtomicFile.writeNew(file, sealed);

@@ -53,24 +53,23 @@ public final class KeystoreFile {
    */
   public static byte[] seal(VaultInfo vault, byte[] plaintext, char[] password,
       Argon2idParameters cost, SecureRandom rng) {
-    if (password == null || password.length == 0) {
-      throw new IllegalArgumentException("a share is never stored without a password");
-    }
-    if (!cost.strongEnough()) {
-      throw new IllegalArgumentException("Argon2id costs too low to protect a share");
-    }
-    byte[] salt = new byte[PasswordKey.SALT_BYTES];
+    return seal(vault, plaintext, SealingKey.derive(password, cost, rng), rng);
+  }
+
+  /** Seals {@code plaintext} for {@code vault} under a key derived beforehand, and wipes it. */
+  public static byte[] seal(VaultInfo vault, byte[] plaintext, SealingKey sealing,
+      SecureRandom rng) {
+    Argon2idParameters cost = sealing.cost;
     byte[] nonce = new byte[NONCE_BYTES];
-    rng.nextBytes(salt);
     rng.nextBytes(nonce);
     byte[] header = KeystoreHeaderProto.newBuilder()
         .setVault(summary(vault))
         .setKdf(Argon2idProto.newBuilder().setMemoryKib(cost.memoryKiB())
             .setIterations(cost.iterations()).setParallelism(cost.parallelism())
-            .setSalt(ByteString.copyFrom(salt)))
+            .setSalt(ByteString.copyFrom(sealing.salt)))
         .setNonce(ByteString.copyFrom(nonce))
         .build().toByteArray();
-    byte[] key = PasswordKey.derive(password, cost, salt);
+    byte[] key = sealing.takeKey();
     byte[] sealed;
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");

@@ -32,6 +32,21 @@ public final class SealedVault {
   }
 
   /**
+   * Seals under a key derived beforehand ({@link SealingKey}), which is wiped.
+   *
+   * @throws VultException when the vault's description cannot be read
+   */
+  public static byte[] seal(Vault vault, SealingKey key, SecureRandom rng) throws VultException {
+    VaultInfo info = VultisigVaults.info(vault);
+    byte[] plain = vault.toByteArray();
+    try {
+      return KeystoreFile.seal(info, plain, key, rng);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  /**
    * @param password not wiped
    * @throws KeystoreException WRONG_PASSWORD, CORRUPT (also when the share inside belongs to
    *     another vault than the header says) or UNSUPPORTED_VERSION

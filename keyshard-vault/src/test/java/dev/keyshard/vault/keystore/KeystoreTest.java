@@ -51,6 +51,30 @@ class KeystoreTest {
     assertEquals(v, ks.open(added, PW));
   }
 
+  /**
+   * A key derived ahead of the share (while a vault is being made) seals it as the password
+   * would: the entry opens with the password and no other. The key seals one share and is then
+   * wiped; it never prints its bytes.
+   */
+  @Test
+  void aSealingKeyDerivedAheadSealsOneShare() throws Exception {
+    Keystore ks = keystore();
+    SealingKey key = ks.sealingKey(PW);
+    assertTrue(key.toString().startsWith("SealingKey[Argon2id"), key.toString());
+    Vault v = cfa0(2);
+    KeystoreEntry added = ks.add(v, key);
+    assertEquals(v, ks.open(added, PW));
+    KeystoreException wrong = assertThrows(KeystoreException.class,
+        () -> ks.open(added, "another password".toCharArray()));
+    assertEquals(KeystoreException.Reason.WRONG_PASSWORD, wrong.reason());
+    assertThrows(IllegalStateException.class, () -> ks.add(cfa0(1), key));
+    assertEquals(List.of(added), ks.list().entries());
+    // A new key seals the next share.
+    KeystoreEntry second = ks.add(cfa0(1), ks.sealingKey(PW));
+    assertEquals(cfa0(1), ks.open(second, PW));
+    assertThrows(IllegalArgumentException.class, () -> ks.sealingKey(new char[0]));
+  }
+
   @Test
   void listingNeedsNoPasswordAndShowsNoShare() throws Exception {
     Keystore ks = keystore();
