@@ -5,6 +5,8 @@
 # its start of the session to its stored share, JVM start excluded) and the wall time from the
 # joiner's launch until both are done (JVM start included). Repeats RUNS times (default 5).
 # Builds nothing: expects keyshard-cli/target/keyshard.jar (see scripts/relay-load.sh).
+# DEVICE_JAVA_OPTS: JVM options for the two devices (default: the launcher's for vault create /
+# join, "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; set it empty for the JVM's defaults).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${RELAY_JAR:-$root/keyshard-cli/target/keyshard.jar}"
@@ -24,7 +26,8 @@ pids+=($!)
 url="http://127.0.0.1:$port"
 for _ in $(seq 200); do curl -fs "$url/ping" >/dev/null 2>&1 && break; sleep 0.05; done
 printf 'two-device vault bench\n' >"$work/password"
-ks() { java -jar "$jar" "$@" --password-file "$work/password"; }
+device_jvm=(${DEVICE_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
+ks() { java "${device_jvm[@]}" -jar "$jar" "$@" --password-file "$work/password"; }
 for i in $(seq "$runs"); do
   a="$work/a$i" b="$work/b$i" code="$work/code$i"
   mkdir -p "$a" "$b"

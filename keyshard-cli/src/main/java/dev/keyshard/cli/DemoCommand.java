@@ -137,11 +137,19 @@ final class DemoCommand implements Callable<Integer> {
     return dir.resolve("device" + device);
   }
 
+  /**
+   * JVM options of a device in a session, as the {@code keyshard} launcher gives them: C1 only
+   * (a short run is over before C2 would help, and its compiler threads compete for the cores).
+   */
+  static final List<String> DEVICE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   /** One device: this program in its own JVM, with its own keystore. */
   private static Process start(Path dir, String name, List<String> args, Path home, Path pw)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(DEVICE_JVM);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(args);
     cmd.addAll(List.of("--home", home.toString(), "--password-file", pw.toString()));
     return new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
