@@ -7,7 +7,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.keyshard.chains.verify.Verifiers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,9 @@ class CosmosSendCommandTest {
 
   @BeforeAll
   static void vault() throws Exception {
-    pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "Cosmos send test", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    JsonParser.parseString(k.out()).getAsJsonObject().getAsJsonArray("shares")
-        .forEach(s -> shares.add(s.getAsString()));
+    ShareFiles v = ShareFiles.keygen(tmp, "Cosmos send test");
+    pw = v.password();
+    shares.addAll(v.shares());
   }
 
   private static String address(String chain) {

@@ -8,7 +8,6 @@ import dev.keyshard.chains.evm.Anvil;
 import dev.keyshard.chains.evm.OpenZeppelinToken;
 import dev.keyshard.chains.tx.FeeWarning;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +31,10 @@ class EvmSendGuardsTest {
 
   @BeforeAll
   static void vault() throws Exception {
-    pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "Guards", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    JsonParser.parseString(k.out()).getAsJsonObject().getAsJsonArray("shares")
-        .forEach(s -> shares.add(s.getAsString()));
-    CliRun a = CliRun.of("address", "--vault", shares.get(0), "--chain", "ethereum",
-        "--password-file", pw.toString());
-    assertEquals(0, a.exitCode(), a.err());
-    vault = a.out().strip().replaceAll("(?s).*(0x[0-9a-fA-F]{40}).*", "$1");
+    ShareFiles v = ShareFiles.keygen(tmp, "Guards");
+    pw = v.password();
+    shares.addAll(v.shares());
+    vault = v.address("ethereum").replaceAll("(?s).*(0x[0-9a-fA-F]{40}).*", "$1");
   }
 
   private static CliRun send(Anvil anvil, String... extra) {

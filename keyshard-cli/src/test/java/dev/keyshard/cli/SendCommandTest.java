@@ -25,16 +25,10 @@ class SendCommandTest {
 
   @BeforeAll
   static void vault() throws Exception {
-    pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "Send test", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    JsonParser.parseString(k.out()).getAsJsonObject().getAsJsonArray("shares")
-        .forEach(s -> shares.add(s.getAsString()));
-    CliRun a = CliRun.of("address", "--vault", shares.get(0), "--chain", "ethereum",
-        "--password-file", pw.toString());
-    assertEquals(0, a.exitCode(), a.err());
-    ethAddress = a.out().strip().replaceAll("(?s).*(0x[0-9a-fA-F]{40}).*", "$1");
+    ShareFiles v = ShareFiles.keygen(tmp, "Send test");
+    pw = v.password();
+    shares.addAll(v.shares());
+    ethAddress = v.address("ethereum").replaceAll("(?s).*(0x[0-9a-fA-F]{40}).*", "$1");
   }
 
   private static CliRun send(String... extra) {

@@ -7,9 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.keyshard.chains.evm.Anvil;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +22,9 @@ class SendOnNodesTest {
 
   @Test
   void anvilMinesAThresholdSignedTransferFromTheVault() throws Exception {
-    Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "On anvil", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    List<String> shares = new ArrayList<>();
-    JsonParser.parseString(k.out()).getAsJsonObject().getAsJsonArray("shares")
-        .forEach(s -> shares.add(s.getAsString()));
+    ShareFiles v = ShareFiles.keygen(tmp, "On anvil");
+    Path pw = v.password();
+    List<String> shares = v.shares();
     String to = "0x000000000000000000000000000000000000dEaD";
     try (Anvil anvil = Anvil.start(31337)) {
       CliRun dry = CliRun.of("send", "--chain", "ethereum", "--chain-id", "31337", "--to", to,
@@ -64,13 +58,10 @@ class SendOnNodesTest {
 
   @Test
   void litecoindAcceptsThresholdSignedSpendsOfTheVaultsCoinsAlsoFoundThroughRpc() throws Exception {
-    Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "On litecoind", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    JsonObject made = JsonParser.parseString(k.out()).getAsJsonObject();
-    List<String> shares = new ArrayList<>();
-    made.getAsJsonArray("shares").forEach(s -> shares.add(s.getAsString()));
+    ShareFiles v = ShareFiles.keygen(tmp, "On litecoind");
+    Path pw = v.password();
+    List<String> shares = v.shares();
+    JsonObject made = v.made();
     java.util.HexFormat hex = java.util.HexFormat.of();
     dev.keyshard.chains.tx.VaultKeys keys = new dev.keyshard.chains.tx.VaultKeys(
         hex.parseHex(made.get("publicKeyEcdsa").getAsString()),

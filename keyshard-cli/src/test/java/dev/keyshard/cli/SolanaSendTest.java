@@ -8,9 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.keyshard.chains.Chain;
 import dev.keyshard.chains.verify.LiteSvm;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,13 +31,10 @@ class SolanaSendTest {
   void liteSvmExecutesAThresholdSignedTransferFromTheVault() throws Exception {
     String blockhash = LiteSvm.blockhash();
 
-    Path pw = Files.writeString(tmp.resolve("pw"), "Password123!\n");
-    CliRun k = CliRun.of("keygen", "--vault", "On LiteSVM", "-t", "2", "-n", "3", "--out",
-        tmp.resolve("shares").toString(), "--password-file", pw.toString(), "--json");
-    assertEquals(0, k.exitCode(), k.err());
-    JsonObject made = JsonParser.parseString(k.out()).getAsJsonObject();
-    List<String> shares = new ArrayList<>();
-    made.getAsJsonArray("shares").forEach(s -> shares.add(s.getAsString()));
+    ShareFiles v = ShareFiles.keygen(tmp, "On LiteSVM");
+    Path pw = v.password();
+    List<String> shares = v.shares();
+    JsonObject made = v.made();
     HexFormat hex = HexFormat.of();
     String vault = Chain.SOLANA.address(hex.parseHex(made.get("publicKeyEcdsa").getAsString()),
         hex.parseHex(made.get("publicKeyEddsa").getAsString()), hex.parseHex(made.get("chainCode").getAsString()));
