@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.rpc.FakeJsonRpcNode;
 import dev.keyshard.chains.tx.FeeWarning;
 import dev.keyshard.chains.tx.PlainKeySigner;
 import dev.keyshard.chains.tx.SignedTransaction;
@@ -38,12 +39,12 @@ class EvmNodeFeeCapTest {
 
   private static Map<String, String> node(BigInteger baseFee, BigInteger tip, BigInteger gasPrice) {
     Map<String, String> m = new HashMap<>();
-    m.put("eth_chainId", FakeEvmNode.quantity(BigInteger.valueOf(31337)));
-    m.put("eth_getTransactionCount", FakeEvmNode.quantity(BigInteger.valueOf(5)));
-    m.put("eth_maxPriorityFeePerGas", FakeEvmNode.quantity(tip));
-    m.put("eth_getBlockByNumber", FakeEvmNode.result(
+    m.put("eth_chainId", FakeJsonRpcNode.quantity(BigInteger.valueOf(31337)));
+    m.put("eth_getTransactionCount", FakeJsonRpcNode.quantity(BigInteger.valueOf(5)));
+    m.put("eth_maxPriorityFeePerGas", FakeJsonRpcNode.quantity(tip));
+    m.put("eth_getBlockByNumber", FakeJsonRpcNode.result(
         "{\"number\":\"0x1\",\"baseFeePerGas\":\"0x" + baseFee.toString(16) + "\"}"));
-    m.put("eth_gasPrice", FakeEvmNode.quantity(gasPrice));
+    m.put("eth_gasPrice", FakeJsonRpcNode.quantity(gasPrice));
     return m;
   }
 
@@ -68,7 +69,7 @@ class EvmNodeFeeCapTest {
   }
 
   /** Only the read calls were made: nothing was estimated against, let alone broadcast. */
-  private static void assertNothingSent(FakeEvmNode node) {
+  private static void assertNothingSent(FakeJsonRpcNode node) {
     assertFalse(node.methods().contains("eth_sendRawTransaction"), node.methods().toString());
   }
 
@@ -76,7 +77,7 @@ class EvmNodeFeeCapTest {
   void absurdBaseFeeIsRefusedAndTheSameFeeGivenByTheUserIsSigned() throws Exception {
     // 1 000 000 gwei base fee: 2 × it + 1 gwei = 2 000 001 gwei, × 21000 gas ≈ 42 ETH.
     BigInteger baseFee = GWEI.multiply(BigInteger.valueOf(1_000_000));
-    try (FakeEvmNode fake = new FakeEvmNode(node(baseFee, GWEI, GWEI))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(node(baseFee, GWEI, GWEI))) {
       EvmRpc rpc = new EvmRpc(fake.client());
       TransactionException e = assertThrows(TransactionException.class,
           () -> rpc.complete(send("eip1559").build(), SIGNER.keys()));
@@ -105,13 +106,13 @@ class EvmNodeFeeCapTest {
   @Test
   void absurdTipFromTheNodeIsRefusedEvenWithASaneBaseFee() throws Exception {
     BigInteger tip = GWEI.multiply(BigInteger.valueOf(100_000)); // × 21000 = 2.1 ETH
-    try (FakeEvmNode fake = new FakeEvmNode(node(GWEI, tip, GWEI))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(node(GWEI, tip, GWEI))) {
       EvmRpc rpc = new EvmRpc(fake.client());
       TransactionException e = assertThrows(TransactionException.class,
           () -> rpc.complete(send("eip1559").build(), SIGNER.keys()));
       assertTrue(e.getMessage().contains("priority fee 100000 gwei"), e.getMessage());
       // A sane node: 2 × 1 gwei + 1 gwei, far below the cap, passes untouched.
-      try (FakeEvmNode sane = new FakeEvmNode(node(GWEI, GWEI, GWEI))) {
+      try (FakeJsonRpcNode sane = new FakeJsonRpcNode(node(GWEI, GWEI, GWEI))) {
         TransactionIntent ok = new EvmRpc(sane.client()).complete(send("eip1559").build(), SIGNER.keys());
         assertEquals("3", ok.string("maxFeePerGas"));
         assertEquals("1", ok.string("maxPriorityFeePerGas"));
@@ -123,12 +124,12 @@ class EvmNodeFeeCapTest {
   @Test
   void legacyGasPriceAtTheCapPassesAndOneWeiMoreIsRefused() throws Exception {
     BigInteger atCap = ETH.divide(EvmTransactionBuilder.TRANSFER_GAS); // 47619.047619047 gwei
-    try (FakeEvmNode fake = new FakeEvmNode(node(GWEI, GWEI, atCap))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(node(GWEI, GWEI, atCap))) {
       TransactionIntent ok = new EvmRpc(fake.client()).complete(send("legacy").build(), SIGNER.keys());
       assertEquals("47619.047619047", ok.string("gasPrice"));
       assertTrue(build(ok).summary().fee().startsWith("0.999999999999987 ETH"), build(ok).summary().fee());
     }
-    try (FakeEvmNode fake = new FakeEvmNode(node(GWEI, GWEI, atCap.add(BigInteger.ONE)))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(node(GWEI, GWEI, atCap.add(BigInteger.ONE)))) {
       EvmRpc rpc = new EvmRpc(fake.client());
       TransactionException e = assertThrows(TransactionException.class,
           () -> rpc.complete(send("legacy").build(), SIGNER.keys()));
@@ -151,7 +152,7 @@ class EvmNodeFeeCapTest {
   @Test
   void theCapIsOnTheTotalWithTheGivenGasLimit() throws Exception {
     BigInteger gasPrice = GWEI.multiply(BigInteger.valueOf(20_000)); // 0.42 ETH at 21000 gas
-    try (FakeEvmNode fake = new FakeEvmNode(node(GWEI, GWEI, gasPrice))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(node(GWEI, GWEI, gasPrice))) {
       EvmRpc rpc = new EvmRpc(fake.client());
       assertEquals("20000", rpc.complete(send("legacy").build(), SIGNER.keys()).string("gasPrice"));
       TransactionException e = assertThrows(TransactionException.class,
@@ -169,9 +170,9 @@ class EvmNodeFeeCapTest {
   void tokenTransferIsCheckedAgainWithTheNodesGasEstimate() throws Exception {
     BigInteger gasPrice = GWEI.multiply(BigInteger.valueOf(40_000)); // 0.84 ETH at 21000 gas
     Map<String, String> answers = node(GWEI, GWEI, gasPrice);
-    answers.put("eth_call", FakeEvmNode.result("\"0x" + "0".repeat(62) + "12\"")); // 18
-    answers.put("eth_estimateGas", FakeEvmNode.quantity(BigInteger.valueOf(100_000)));
-    try (FakeEvmNode fake = new FakeEvmNode(answers)) {
+    answers.put("eth_call", FakeJsonRpcNode.result("\"0x" + "0".repeat(62) + "12\"")); // 18
+    answers.put("eth_estimateGas", FakeJsonRpcNode.quantity(BigInteger.valueOf(100_000)));
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(answers)) {
       EvmRpc rpc = new EvmRpc(fake.client());
       TransactionIntent token = send("legacy").put("token", EvmTransactionBuilderTest.TOKEN).build();
       TransactionException e = assertThrows(TransactionException.class,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.rpc.FakeJsonRpcNode;
 import dev.keyshard.chains.rpc.RpcException;
 import dev.keyshard.chains.tx.Amounts;
 import dev.keyshard.chains.tx.PlainKeySigner;
@@ -115,7 +116,7 @@ class EvmRpcTest {
   /** The node refuses the raw transaction: an RpcException with its code and reason. */
   @Test
   void rejectedBroadcastSurfacesTheNodesReason() throws Exception {
-    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_sendRawTransaction",
+    try (FakeJsonRpcNode node = new FakeJsonRpcNode(Map.of("eth_sendRawTransaction",
         "\"error\":{\"code\":-32000,\"message\":\"insufficient funds for gas * price + value\"}"))) {
       EvmRpc rpc = new EvmRpc(node.client());
       SignedTransaction tx = anySigned();
@@ -132,7 +133,7 @@ class EvmRpcTest {
   /** A node answering with a hash that is not the transaction's is not taken as a success. */
   @Test
   void broadcastRefusesAnotherHash() throws Exception {
-    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_sendRawTransaction",
+    try (FakeJsonRpcNode node = new FakeJsonRpcNode(Map.of("eth_sendRawTransaction",
         "\"result\":\"0x" + "ab".repeat(32) + "\""))) {
       EvmRpc rpc = new EvmRpc(node.client());
       SignedTransaction tx = anySigned();
@@ -144,7 +145,7 @@ class EvmRpcTest {
   /** A node with no base fee (pre-London chain): the user is told to give the fee or go legacy. */
   @Test
   void nodeWithoutBaseFeeNeedsAnExplicitMaxFee() throws Exception {
-    try (FakeEvmNode node = new FakeEvmNode(Map.of("eth_chainId", "\"result\":\"0x7a69\"",
+    try (FakeJsonRpcNode node = new FakeJsonRpcNode(Map.of("eth_chainId", "\"result\":\"0x7a69\"",
         "eth_getTransactionCount", "\"result\":\"0x5\"",
         "eth_maxPriorityFeePerGas", "\"result\":\"0x3b9aca00\"",
         "eth_getBlockByNumber", "\"result\":{\"number\":\"0x1\"}"))) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.keyshard.chains.Chain;
+import dev.keyshard.chains.rpc.FakeJsonRpcNode;
 import dev.keyshard.chains.tx.PlainKeySigner;
 import dev.keyshard.chains.tx.SignedTransaction;
 import dev.keyshard.chains.tx.TransactionException;
@@ -99,23 +100,23 @@ class TokenDecimalsTest {
 
   private static Map<String, String> nodeAnswering(String ethCall) {
     Map<String, String> m = new HashMap<>();
-    m.put("eth_chainId", FakeEvmNode.quantity(BigInteger.valueOf(31337)));
-    m.put("eth_getTransactionCount", FakeEvmNode.quantity(BigInteger.ZERO));
-    m.put("eth_gasPrice", FakeEvmNode.quantity(BigInteger.TEN.pow(9)));
-    m.put("eth_estimateGas", FakeEvmNode.quantity(BigInteger.valueOf(60_000)));
+    m.put("eth_chainId", FakeJsonRpcNode.quantity(BigInteger.valueOf(31337)));
+    m.put("eth_getTransactionCount", FakeJsonRpcNode.quantity(BigInteger.ZERO));
+    m.put("eth_gasPrice", FakeJsonRpcNode.quantity(BigInteger.TEN.pow(9)));
+    m.put("eth_estimateGas", FakeJsonRpcNode.quantity(BigInteger.valueOf(60_000)));
     m.put("eth_call", ethCall);
     return m;
   }
 
   private static String word(BigInteger v) {
     String hex = v.toString(16);
-    return FakeEvmNode.result("\"0x" + "0".repeat(64 - hex.length()) + hex + "\"");
+    return FakeJsonRpcNode.result("\"0x" + "0".repeat(64 - hex.length()) + hex + "\"");
   }
 
   /** The call the node gets is decimals() on the token, at the latest block. */
   @Test
   void fakeNodeIsAskedForDecimalsOfTheTokenAndAValidAnswerFillsThemIn() throws Exception {
-    try (FakeEvmNode fake = new FakeEvmNode(nodeAnswering(word(BigInteger.valueOf(6))))) {
+    try (FakeJsonRpcNode fake = new FakeJsonRpcNode(nodeAnswering(word(BigInteger.valueOf(6))))) {
       TransactionIntent t = new EvmRpc(fake.client())
           .complete(tokenSend(EvmTransactionBuilderTest.TOKEN).put("type", "legacy").build(), SIGNER.keys());
       assertEquals("6", t.string("decimals"));
@@ -134,20 +135,20 @@ class TokenDecimalsTest {
   @Test
   void anAnswerThatIsNotAUint8IsAnErrorNeverADefault() throws Exception {
     List<String> garbage = List.of(
-        FakeEvmNode.result("\"0x\""),                                   // no code at the address
+        FakeJsonRpcNode.result("\"0x\""),                                   // no code at the address
         word(BigInteger.valueOf(256)),                                  // above uint8
         word(BigInteger.ONE.shiftLeft(255)),                            // a huge word
-        FakeEvmNode.result("\"0x" + "0".repeat(63) + "\""),             // 63 digits
-        FakeEvmNode.result("\"0x" + "0".repeat(62) + "12" + "0".repeat(64) + "\""), // two words
-        FakeEvmNode.result("\"0x" + "0".repeat(62) + "zz\""),           // not hex
-        FakeEvmNode.result("\"eighteen\""),
-        FakeEvmNode.result("null"),
-        FakeEvmNode.result("18"),                                       // a JSON number
-        FakeEvmNode.result("{\"decimals\":18}"),
+        FakeJsonRpcNode.result("\"0x" + "0".repeat(63) + "\""),             // 63 digits
+        FakeJsonRpcNode.result("\"0x" + "0".repeat(62) + "12" + "0".repeat(64) + "\""), // two words
+        FakeJsonRpcNode.result("\"0x" + "0".repeat(62) + "zz\""),           // not hex
+        FakeJsonRpcNode.result("\"eighteen\""),
+        FakeJsonRpcNode.result("null"),
+        FakeJsonRpcNode.result("18"),                                       // a JSON number
+        FakeJsonRpcNode.result("{\"decimals\":18}"),
         "\"error\":{\"code\":3,\"message\":\"execution reverted\"}");
     for (String answer : garbage) {
       for (String decimals : new String[] {null, "18"}) {
-        try (FakeEvmNode fake = new FakeEvmNode(nodeAnswering(answer))) {
+        try (FakeJsonRpcNode fake = new FakeJsonRpcNode(nodeAnswering(answer))) {
           TransactionIntent.Builder b = tokenSend(EvmTransactionBuilderTest.TOKEN).put("type", "legacy");
           if (decimals != null) {
             b.put("decimals", decimals);

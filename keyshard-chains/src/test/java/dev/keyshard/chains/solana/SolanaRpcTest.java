@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
 import dev.keyshard.chains.Chain;
-import dev.keyshard.chains.rpc.JsonRpcClient;
+import dev.keyshard.chains.rpc.FakeJsonRpcNode;
 import dev.keyshard.chains.rpc.RpcException;
 import dev.keyshard.chains.tx.SignedTransaction;
 import dev.keyshard.chains.tx.TransactionException;
 import dev.keyshard.chains.tx.TransactionIntent;
 import fr.acinq.bitcoin.Base58;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,36 +32,26 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SolanaRpcTest {
   private static final String NODE_BLOCKHASH = "EkSnNWid2cvwEVnVx9aBqawnmiCNiDgp3gUdkDPTKN1N";
-  private final List<JsonObject> seen = new ArrayList<>();
-  private HttpServer server;
+  private FakeJsonRpcNode fake;
 
   /**
    * Starts a node whose answer to each request is {@code answer(request)}: the raw JSON of a
    * {@code "result"} or {@code "error"} member.
    */
   private SolanaRpc node(Function<JsonObject, String> answer) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      JsonObject request = JsonParser.parseString(
-          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-      synchronized (seen) {
-        seen.add(request);
-      }
-      byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + "," + answer.apply(request) + "}")
-          .getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    server.start();
-    return new SolanaRpc(new JsonRpcClient("http://127.0.0.1:" + server.getAddress().getPort()));
+    fake = new FakeJsonRpcNode(answer);
+    return new SolanaRpc(fake.client());
+  }
+
+  /** The requests the node received, in order. */
+  private List<JsonObject> seen() {
+    return fake.requests();
   }
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.stop(0);
+    if (fake != null) {
+      fake.close();
     }
   }
 
@@ -92,16 +78,16 @@ class SolanaRpcTest {
     TransactionIntent completed = rpc.complete(withoutBlockhash(), SolanaTransferBuilderTest.VAULT.keys());
     assertEquals(withoutBlockhash().with("recentBlockhash", NODE_BLOCKHASH), completed,
         "only the blockhash is added");
-    assertEquals(1, seen.size());
-    assertEquals("getLatestBlockhash", seen.get(0).get("method").getAsString());
-    assertEquals("[{\"commitment\":\"confirmed\"}]", seen.get(0).get("params").toString());
+    assertEquals(1, seen().size());
+    assertEquals("getLatestBlockhash", seen().get(0).get("method").getAsString());
+    assertEquals("[{\"commitment\":\"confirmed\"}]", seen().get(0).get("params").toString());
     SolanaUnsignedTransaction tx = (SolanaUnsignedTransaction) dev.keyshard.chains.tx.Transactions
         .build(completed, SolanaTransferBuilderTest.VAULT.keys());
     assertArrayEquals(Base58.decode(NODE_BLOCKHASH), Arrays.copyOfRange(tx.message(), 132, 164));
 
     TransactionIntent given = withoutBlockhash().with("recentBlockhash", SolanaTransferBuilderTest.BLOCKHASH);
     assertEquals(given, rpc.complete(given, SolanaTransferBuilderTest.VAULT.keys()), "a given blockhash is kept");
-    assertEquals(1, seen.size(), "and the node is not asked");
+    assertEquals(1, seen().size(), "and the node is not asked");
   }
 
   @Test
@@ -129,7 +115,7 @@ class SolanaRpcTest {
     SolanaRpc rpc = node(SolanaRpcTest::signatureOf);
     SignedTransaction tx = signed();
     assertEquals(tx.txHash(), rpc.broadcast(tx));
-    JsonObject request = seen.get(0);
+    JsonObject request = seen().get(0);
     assertEquals("sendTransaction", request.get("method").getAsString());
     JsonArray params = request.getAsJsonArray("params");
     assertEquals(2, params.size());
@@ -169,7 +155,7 @@ class SolanaRpcTest {
     assertEquals("Transaction simulation failed: Blockhash not found", blockhash.getMessage());
     RpcException unfunded = assertThrows(RpcException.class, () -> rpc.broadcast(signed()));
     assertTrue(unfunded.getMessage().contains("no record of a prior credit"), unfunded.getMessage());
-    assertEquals(2, seen.size());
+    assertEquals(2, seen().size());
   }
 
   @Test
