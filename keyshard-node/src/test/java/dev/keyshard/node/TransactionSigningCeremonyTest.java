@@ -112,13 +112,8 @@ class TransactionSigningCeremonyTest {
       throws Exception {
     TransactionIntent intent = intent("late");
     TransactionFactory factory = TestTransactions.factory("honest");
-    SigningCeremony.TransactionInitiator init =
-        signing().initiateTransaction(url, vault.get(0), intent, factory);
-    JoinCode code = init.joinCode();
-    Future<List<ChainSignature>> p1 = pool.submit(init::run);
-    Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
-        code, vault.get(1), factory, tx -> true));
-    SessionHarness.awaitStarted(url, code);
+    Started two = startedByDevices1And2(intent, factory);
+    JoinCode code = two.code();
     // Devices 1 and 2 already sign: device 3 missed the session and learns its outcome, which it
     // returns only once every signature verifies for the transaction it built itself.
     List<String> shown = new java.util.ArrayList<>();
@@ -126,8 +121,8 @@ class TransactionSigningCeremonyTest {
       shown.addAll(tx.summary().lines());
       return true;
     });
-    List<ChainSignature> s1 = p1.get(120, TimeUnit.SECONDS);
-    assertEquals(s1, p2.get(120, TimeUnit.SECONDS));
+    List<ChainSignature> s1 = two.device1().get(120, TimeUnit.SECONDS);
+    assertEquals(s1, two.device2().get(120, TimeUnit.SECONDS));
     assertEquals(s1, late);
     assertTrue(shown.contains("to:      test-to"), "the late device was shown what it signs: " + shown);
     UnsignedTransaction own = factory.build(intent, VaultKeys.of(vault.get(2).info()));
@@ -140,8 +135,22 @@ class TransactionSigningCeremonyTest {
 
   @Test
   void aLateCoSignerWhoseUserDeclinesDoesNotReturnTheOthersSignatures() throws Exception {
-    TransactionIntent intent = intent("late decline");
     TransactionFactory factory = TestTransactions.factory("honest");
+    Started two = startedByDevices1And2(intent("late decline"), factory);
+    JoinCode code = two.code();
+    SessionException declined = assertThrows(SessionException.class, () -> signing()
+        .joinTransaction(code, vault.get(2), factory, tx -> false));
+    assertTrue(declined.getMessage().startsWith("declined"), declined.getMessage());
+    assertEquals(two.device1().get(120, TimeUnit.SECONDS),
+        two.device2().get(120, TimeUnit.SECONDS));
+  }
+
+  /** A transaction session devices 1 and 2 have started signing, without device 3. */
+  private record Started(JoinCode code, Future<List<ChainSignature>> device1,
+      Future<List<ChainSignature>> device2) {}
+
+  private Started startedByDevices1And2(TransactionIntent intent, TransactionFactory factory)
+      throws Exception {
     SigningCeremony.TransactionInitiator init =
         signing().initiateTransaction(url, vault.get(0), intent, factory);
     JoinCode code = init.joinCode();
@@ -149,10 +158,7 @@ class TransactionSigningCeremonyTest {
     Future<List<ChainSignature>> p2 = pool.submit(() -> signing().joinTransaction(
         code, vault.get(1), factory, tx -> true));
     SessionHarness.awaitStarted(url, code);
-    SessionException declined = assertThrows(SessionException.class, () -> signing()
-        .joinTransaction(code, vault.get(2), factory, tx -> false));
-    assertTrue(declined.getMessage().startsWith("declined"), declined.getMessage());
-    assertEquals(p1.get(120, TimeUnit.SECONDS), p2.get(120, TimeUnit.SECONDS));
+    return new Started(code, p1, p2);
   }
 
   @Test
