@@ -67,7 +67,7 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       // A request line or headers Netty could not parse: nothing to route, and the stream may
       // be out of step, so the connection closes.
       RelayRoutes.Reply refusal = unparsable(request.decoderResult().cause());
-      metrics.request(request.method().name(), UNMATCHED, refusal.status());
+      count(request.method().name(), null, refusal.status(), 0);
       send(ctx, request, refusal, false);
       return;
     }
@@ -75,20 +75,15 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     String path = RelayPaths.path(request.uri());
     String[] segments = RelayPaths.segments(path);
     RelayRoutes.Endpoint endpoint = RelayRoutes.Endpoint.match(method, segments);
-    int length = request.content().readableBytes();
-    if (length > 0) {
-      metrics.bytesIn.add(length);
-    }
     RelayRoutes.Reply reply;
     if (endpoint == null) {
       reply = RelayRoutes.notFound(method, path);
-      metrics.request(method, UNMATCHED, reply.status());
     } else {
       HttpHeaders headers = request.headers();
       reply = routes.answer(endpoint, segments, headers::get,
           ByteBufUtil.getBytes(request.content()));
-      counters.get(endpoint).count(reply.status());
     }
+    count(method, endpoint, reply.status(), request.content().readableBytes());
     if (debug) {
       LOG.debug("{} {} {} {} ms", method, endpoint == null ? UNMATCHED : endpoint.template,
           reply.status(), (System.nanoTime() - start) / 1_000_000);
@@ -105,16 +100,21 @@ final class RelayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     String path = RelayPaths.path(request.uri());
     RelayRoutes.Endpoint endpoint =
         RelayRoutes.Endpoint.match(method, RelayPaths.segments(path));
-    long length = HttpUtil.getContentLength(request, -1L);
-    if (length > 0) {
-      metrics.bytesIn.add(length);
-    }
-    if (endpoint == null) {
-      metrics.request(method, UNMATCHED, 413);
-    } else {
-      counters.get(endpoint).count(413);
-    }
+    count(method, endpoint, RelayRoutes.TOO_LARGE.status(),
+        HttpUtil.getContentLength(request, -1L));
     send(ctx, request, RelayRoutes.TOO_LARGE, keepAlive);
+  }
+
+  /** One answer in the metrics: under its route's template (or "unmatched"), and its bytes. */
+  private void count(String method, RelayRoutes.Endpoint endpoint, int status, long bodyBytes) {
+    if (endpoint == null) {
+      metrics.request(method, UNMATCHED, status);
+    } else {
+      counters.get(endpoint).count(status);
+    }
+    if (bodyBytes > 0) {
+      metrics.bytesIn.add(bodyBytes);
+    }
   }
 
   private static RelayRoutes.Reply unparsable(Throwable cause) {
