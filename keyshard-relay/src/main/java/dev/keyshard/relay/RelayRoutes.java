@@ -164,9 +164,9 @@ final class RelayRoutes {
             header.apply(QUEUE_TOKEN));
         case DELETE_MESSAGE -> deleteMessage(p[1], p[2], p[3], header.apply(MESSAGE_ID),
             header.apply(QUEUE_TOKEN));
-        case POST_START -> setList(StoreKeys.started(Ids.session(p[1])), p[1], body);
+        case POST_START -> setList(Ids.session(p[1]), StoreKeys::started, body);
         case GET_START -> getList(StoreKeys.started(Ids.session(p[1])));
-        case POST_COMPLETE -> setList(StoreKeys.completed(Ids.session(p[1])), p[1], body);
+        case POST_COMPLETE -> setList(Ids.session(p[1]), StoreKeys::completed, body);
         case GET_COMPLETE -> getList(StoreKeys.completed(Ids.session(p[1])));
         case POST_KEYSIGN -> putValue(StoreKeys.keysignResult(Ids.session(p[1]),
             Ids.messageId(header.apply(MESSAGE_ID))), body, OK);
@@ -217,9 +217,10 @@ final class RelayRoutes {
     return CREATED;
   }
 
-  private Reply setList(String key, String session, byte[] body)
-      throws BadRequestException, MalformedRelayJsonException, LimitExceededException {
-    store.addMembers(Ids.session(session), key, RelayMessageJson.readIds(text(body)));
+  /** {@code POST /start|complete/{session}}: the session's list of that name grows (union). */
+  private Reply setList(String session, UnaryOperator<String> listKey, byte[] body)
+      throws MalformedRelayJsonException, LimitExceededException {
+    store.addMembers(session, listKey.apply(session), RelayMessageJson.readIds(text(body)));
     return OK;
   }
 
