@@ -178,8 +178,7 @@ public final class InMemoryRelayStore implements RelayStore {
           Queued m = it.next();
           if (m.hash().equals(hash)) {
             it.remove();
-            e.bytes -= m.json().length;
-            stored.addAndGet(-m.json().length);
+            free(e, m.json().length);
             break;
           }
         }
@@ -195,8 +194,7 @@ public final class InMemoryRelayStore implements RelayStore {
     entries.compute(key, (k, e) -> {
       Entry live = fresh(e);
       if (live.value != null) {
-        live.bytes -= live.value.length();
-        stored.addAndGet(-live.value.length());
+        free(live, live.value.length());
       }
       live.value = value;
       live.bytes += size;
@@ -315,9 +313,14 @@ public final class InMemoryRelayStore implements RelayStore {
 
   /** Frees what e counted against the budget; null, to drop it from the map. */
   private Entry release(Entry e) {
-    stored.addAndGet(-e.bytes);
-    e.bytes = 0;
+    free(e, e.bytes);
     return null;
+  }
+
+  /** Gives back n of the bytes e counts against the budget (under e's lock). */
+  private void free(Entry e, long n) {
+    e.bytes -= n;
+    stored.addAndGet(-n);
   }
 
   /**
