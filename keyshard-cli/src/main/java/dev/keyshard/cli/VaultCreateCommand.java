@@ -66,15 +66,15 @@ final class VaultCreateCommand implements Callable<Integer> {
           spec.commandLine().getOut());
       long started = System.nanoTime();
       CompletableFuture<SealingKey> sealing = VaultStore.sealingKeyAhead(home.resolve(), pw);
-      KeyshardVaultShare share;
+      KeyshardVaultShare share = null;
       try {
         share = init.run();
       } catch (SessionException e) {
-        VaultStore.discard(sealing);
         throw new UserError(Sessions.describe(e));
-      } catch (RuntimeException e) {
-        VaultStore.discard(sealing);
-        throw e;
+      } finally {
+        if (share == null) {
+          VaultStore.discard(sealing);
+        }
       }
       KeystoreEntry entry = VaultStore.store(home.resolve(), share, sealing);
       relay.drain(init.joinCode().session(), parties);

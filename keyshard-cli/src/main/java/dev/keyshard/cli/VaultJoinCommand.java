@@ -60,15 +60,15 @@ final class VaultJoinCommand implements Callable<Integer> {
     try {
       long started = System.nanoTime();
       CompletableFuture<SealingKey> sealing = VaultStore.sealingKeyAhead(home.resolve(), pw);
-      KeyshardVaultShare share;
+      KeyshardVaultShare share = null;
       try {
         share = ceremony.join(join);
       } catch (SessionException e) {
-        VaultStore.discard(sealing);
         throw new UserError(Sessions.describe(e));
-      } catch (RuntimeException e) {
-        VaultStore.discard(sealing);
-        throw e;
+      } finally {
+        if (share == null) {
+          VaultStore.discard(sealing);
+        }
       }
       KeystoreEntry entry = VaultStore.store(home.resolve(), share, sealing);
       Sessions.printCreated(spec.commandLine().getOut(), entry, System.nanoTime() - started);

@@ -25,25 +25,19 @@ final class VaultStore {
   }
 
   /**
-   * Starts deriving the key that will seal a share not made yet, on a thread of its own, so the
+   * Starts deriving the key that will seal a share not made yet, in the background, so the
    * half second of Argon2id overlaps the session rather than following it. The password is
    * copied (and the copy wiped), so the caller may wipe its own at any time.
    */
   static CompletableFuture<SealingKey> sealingKeyAhead(Path home, char[] password) {
     char[] copy = password.clone();
-    CompletableFuture<SealingKey> key = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
+    return CompletableFuture.supplyAsync(() -> {
       try {
-        key.complete(new Keystore(home).sealingKey(copy));
-      } catch (RuntimeException e) {
-        key.completeExceptionally(e);
+        return new Keystore(home).sealingKey(copy);
       } finally {
         Arrays.fill(copy, '\0');
       }
-    }, "sealing-key");
-    t.setDaemon(true);
-    t.start();
-    return key;
+    });
   }
 
   /** Seals a new share under a key from {@link #sealingKeyAhead} (waiting for it if need be). */

@@ -22,13 +22,7 @@ public final class SealedVault {
    */
   public static byte[] seal(Vault vault, char[] password, Argon2idParameters cost, SecureRandom rng)
       throws VultException {
-    VaultInfo info = VultisigVaults.info(vault);
-    byte[] plain = vault.toByteArray();
-    try {
-      return KeystoreFile.seal(info, plain, password, cost, rng);
-    } finally {
-      Arrays.fill(plain, (byte) 0);
-    }
+    return seal(vault, SealingKey.derive(password, cost, rng), rng);
   }
 
   /**
